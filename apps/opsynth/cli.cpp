@@ -1,0 +1,187 @@
+#include "opsynth/cli.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "opsynth/core/context.hpp"
+#include "opsynth/core/stack.hpp"
+#include "opsynth_stacks/seed_app.hpp"
+
+namespace opsynth::cli {
+namespace {
+
+std::optional<std::string> env(const char* name) {
+  const char* v = std::getenv(name);
+  return v == nullptr ? std::nullopt : std::optional<std::string>(v);
+}
+
+const char* kExamples = R"(
+Examples:
+  opsynth synth                                  # the default app -> cdk.out/
+  opsynth synth -c envName=ci -c deploymentName=ci-feature --format yaml
+  opsynth synth --config env/prod.yaml -o out prod-app-OpsStack
+  opsynth ls --long                              # stacks, accounts, regions, dependencies
+  opsynth validate                               # every check of synth, nothing written
+  npx cdk synth                                  # the cdk CLI runs opsynth through cdk.json
+)";
+
+}  // namespace
+
+Synthesis synthesize_default_app(const CommonOptions& options) {
+  Synthesis s;
+  ContextSources sources;
+  sources.project_dir = options.project_dir;
+  sources.cdk_context_json = env("CDK_CONTEXT_JSON");
+  for (const auto& [var, key] : context_environment_variables())
+    if (auto v = env(var.c_str())) sources.environment.emplace_back(var, *v);
+  for (const auto& f : options.config_files) sources.config_files.emplace_back(f);
+  sources.cli_pairs = options.context_pairs;
+  ContextResult ctx = load_context(sources);
+  s.input_errors = std::move(ctx.errors);
+
+  s.app = std::make_unique<App>(AppOptions{std::move(ctx.context)});
+  seed::build_seed_app(*s.app, s.input_errors, s.notes);
+  if (s.input_errors.empty()) s.result = synthesize(*s.app);
+  return s;
+}
+
+int report(const Synthesis& s) {
+  for (const auto& e : s.input_errors) std::cerr << "error: " << e << '\n';
+  for (const auto& d : s.result.diagnostics) {
+    const char* level = d.level == Diagnostic::Level::Error     ? "error"
+                        : d.level == Diagnostic::Level::Warning ? "warning"
+                                                                : "note";
+    std::cerr << level << ": " << d.to_string() << '\n';
+  }
+  for (const auto& n : s.notes) std::cerr << "note: " << n << '\n';
+  if (s.ok()) return kExitOk;
+  std::size_t count = s.input_errors.size() + s.result.errors().size();
+  std::cerr << fmt::format("opsynth: {} error{}; nothing was written\n", count, count == 1 ? "" : "s");
+  return kExitInvalid;
+}
+
+namespace {
+
+bool check_selection(const Synthesis& s, const std::vector<std::string>& selected) {
+  bool ok = true;
+  for (const auto& name : selected) {
+    if (s.result.assembly.find(name) != nullptr) continue;
+    std::string known;
+    for (const auto& a : s.result.assembly.stacks) known += (known.empty() ? "" : ", ") + a.artifact_id;
+    std::cerr << fmt::format("error: no stack named \"{}\"; the app has: {}\n", name, known);
+    ok = false;
+  }
+  return ok;
+}
+
+void print_timings(const SynthResult& r) {
+  for (const auto& t : r.timings)
+    std::cerr << fmt::format("timing: {:<9} {:>9.3f} ms\n", t.phase, std::chrono::duration<double, std::milli>(t.elapsed).count());
+}
+
+}  // namespace
+
+void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_code) {
+  auto add_common = [&options](CLI::App* cmd) {
+    cmd->add_option("-c,--context", options.context_pairs, "Context value key=value (repeatable; wins over files)");
+    cmd->add_option("--config", options.config_files, "Environment config, YAML or JSON map of context keys")
+        ->check(CLI::ExistingFile);
+  };
+
+  // synth
+  auto* synth = root.add_subcommand("synth", "Synthesize the app into a cloud assembly (cdk.out/)");
+  add_common(synth);
+  static std::vector<std::string> stacks;
+  static std::string outdir;
+  static std::string format = "json";
+  static bool timings = false;
+  synth->add_option("stacks", stacks, "Stacks to synthesize and report (default: all)");
+  synth->add_option("-o,--output", outdir, "Output directory (default: $CDK_OUTDIR or cdk.out)");
+  synth->add_option("--format", format, "Template format: json, or yaml to also write .template.yaml")
+      ->check(CLI::IsMember({"json", "yaml"}));
+  synth->add_flag("--timings", timings, "Print the time each phase took");
+  synth->callback([&] {
+    auto t0 = std::chrono::steady_clock::now();
+    Synthesis s = synthesize_default_app(options);
+    exit_code = report(s);
+    if (exit_code != kExitOk) return;
+    if (!check_selection(s, stacks)) {
+      exit_code = kExitInvalid;
+      return;
+    }
+    std::string dir = !outdir.empty() ? outdir : env("CDK_OUTDIR").value_or("cdk.out");
+    auto t1 = std::chrono::steady_clock::now();
+    try {
+      write_assembly(s.result.assembly, dir, format == "yaml" ? TemplateFormat::JsonAndYaml : TemplateFormat::Json);
+    } catch (const std::exception& e) {
+      std::cerr << "error: " << e.what() << '\n';
+      exit_code = kExitInvalid;
+      return;
+    }
+    auto t2 = std::chrono::steady_clock::now();
+    for (const auto& a : s.result.assembly.stacks) {
+      if (!stacks.empty() && std::find(stacks.begin(), stacks.end(), a.artifact_id) == stacks.end()) continue;
+      auto resources = a.template_json.contains("Resources") ? a.template_json["Resources"].size() : 0;
+      std::cout << fmt::format("{}/{} ({} resources)\n", dir, a.template_file, resources);
+    }
+    if (timings) {
+      print_timings(s.result);
+      std::cerr << fmt::format("timing: {:<9} {:>9.3f} ms\ntiming: {:<9} {:>9.3f} ms\n", "write",
+                               std::chrono::duration<double, std::milli>(t2 - t1).count(), "total",
+                               std::chrono::duration<double, std::milli>(t2 - t0).count());
+    }
+  });
+
+  // ls
+  auto* ls = root.add_subcommand("ls", "List the app's stacks");
+  add_common(ls);
+  static bool long_form = false;
+  ls->add_flag("-l,--long", long_form, "Show account, region and dependencies");
+  ls->callback([&] {
+    Synthesis s = synthesize_default_app(options);
+    exit_code = report(s);
+    if (exit_code != kExitOk) return;
+    for (const auto& a : s.result.assembly.stacks) {
+      if (!long_form) {
+        std::cout << a.artifact_id << '\n';
+        continue;
+      }
+      std::string deps;
+      for (const auto& d : a.dependencies) deps += (deps.empty() ? "" : ", ") + d;
+      std::cout << fmt::format("{}\n  environment: {}\n  depends on: {}\n", a.artifact_id,
+                               a.stack->environment_uri(), deps.empty() ? "-" : deps);
+    }
+  });
+
+  // validate
+  auto* validate = root.add_subcommand("validate", "Run every check synth runs, without writing anything");
+  add_common(validate);
+  validate->callback([&] {
+    Synthesis s = synthesize_default_app(options);
+    exit_code = report(s);
+    if (exit_code == kExitOk) std::cout << fmt::format("{} stacks are valid\n", s.result.assembly.stacks.size());
+  });
+}
+
+int run(int argc, char** argv) {
+  CLI::App root{"opsynth: the AWS CDK's synthesis, native. Builds CloudFormation templates in a CDK cloud assembly."};
+  root.footer(kExamples);
+  root.set_version_flag("--version", std::string("opsynth ") + OPSYNTH_VERSION);
+  root.require_subcommand(1);
+  CommonOptions options;
+  int exit_code = kExitOk;
+  register_core_commands(root, options, exit_code);
+  try {
+    root.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return root.exit(e);
+  } catch (const CLI::ParseError& e) {
+    root.exit(e);
+    return kExitUsage;
+  }
+  return exit_code;
+}
+
+}  // namespace opsynth::cli

@@ -1,0 +1,45 @@
+// The `opsynth` command line (CLI11). Exit status: 0 ok, 1 invalid app or input, 2 usage.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "opsynth/core/app.hpp"
+#include "opsynth/core/synth.hpp"
+
+namespace opsynth::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalid = 1;
+inline constexpr int kExitUsage = 2;
+
+// Options every command shares.
+struct CommonOptions {
+  std::vector<std::string> context_pairs;  // -c key=value
+  std::vector<std::string> config_files;   // --config FILE
+  std::string project_dir = ".";
+};
+
+// The app built from context, synthesized in memory, with everything that went wrong.
+struct Synthesis {
+  std::unique_ptr<App> app;
+  SynthResult result;
+  std::vector<std::string> input_errors;  // context / config problems
+  std::vector<std::string> notes;         // operator notes from the app
+  bool ok() const { return input_errors.empty() && result.ok(); }
+};
+
+Synthesis synthesize_default_app(const CommonOptions& options);
+// Prints errors, warnings and notes to stderr; returns kExitOk or kExitInvalid.
+int report(const Synthesis& s);
+
+// Each extra subcommand lives in its own file and registers itself here.
+using CommandRegistrar = void (*)(CLI::App& root, CommonOptions& options, int& exit_code);
+void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_code);
+
+int run(int argc, char** argv);
+
+}  // namespace opsynth::cli

@@ -1,0 +1,3 @@
+#include "opsynth/cli.hpp"
+
+int main(int argc, char** argv) { return opsynth::cli::run(argc, argv); }

@@ -1,0 +1,145 @@
+// Elements of a CloudFormation template: resources, outputs, parameters, conditions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "opsynth/core/construct.hpp"
+#include "opsynth/core/value.hpp"
+
+namespace opsynth {
+
+class Resolver;
+
+// An element that has a logical ID in its stack's template.
+class CfnElement : public Construct {
+ public:
+  CfnElement(Construct& scope, std::string id);
+
+  // aws-cdk-lib's logical ID for this element (see logical_id.hpp), unless overridden.
+  const std::string& logical_id() const;
+  void override_logical_id(std::string id);
+  bool logical_id_overridden() const { return overridden_; }
+
+  // Adds this element to `out` (a template), resolving its values with `r`.
+  virtual void render(Json& out, Resolver& r) const = 0;
+
+ private:
+  mutable std::string logical_id_;
+  bool overridden_ = false;
+};
+
+enum class RemovalPolicy { Destroy, Retain, Snapshot, RetainOnUpdateOrDelete };
+
+class CfnCondition;
+
+class CfnResource : public CfnElement {
+ public:
+  CfnResource(Construct& scope, std::string id, std::string type, ValueMap properties = {});
+
+  const std::string& cfn_type() const { return type_; }
+  Value ref() const { return Value::ref(*this); }
+  Value get_att(std::string attribute) const { return Value::get_att(*this, std::move(attribute)); }
+
+  // Properties in the order they are rendered. L1 classes override this to render
+  // their typed fields; the base class renders what was set with set_property.
+  virtual ValueMap properties() const { return properties_; }
+  void set_property(std::string name, Value v);
+  // Escape hatch like aws-cdk-lib's addPropertyOverride: a dotted path below Properties.
+  void add_property_override(std::string dotted_path, Value v);
+
+  void add_depends_on(const CfnResource& other);
+  const std::vector<const CfnResource*>& depends_on() const { return depends_on_; }
+  // Sets DeletionPolicy and UpdateReplacePolicy like aws-cdk-lib's applyRemovalPolicy.
+  void apply_removal_policy(RemovalPolicy policy);
+  void set_deletion_policy(std::optional<std::string> p) { deletion_policy_ = std::move(p); }
+  void set_update_replace_policy(std::optional<std::string> p) { update_replace_policy_ = std::move(p); }
+  const std::optional<std::string>& deletion_policy() const { return deletion_policy_; }
+  const std::optional<std::string>& update_replace_policy() const { return update_replace_policy_; }
+  void set_condition(const CfnCondition& c) { condition_ = &c; }
+  void add_resource_metadata(std::string key, Json value);
+
+  // Tagging: resources whose type carries tags say how (the L1 knows from the schema).
+  enum class TagFormat { None, KeyValueList, Map };
+  virtual TagFormat tag_format() const { return TagFormat::None; }
+  // Tags given directly on the resource (rendered merged with inherited ones).
+  void add_own_tag(Tag t) { own_tags_.push_back(std::move(t)); }
+  // The tags that apply to this resource: own tags overridden by those of the nearest
+  // scopes (aws-cdk-lib: aspect tags win over tags from props), sorted by key.
+  std::vector<Tag> effective_tags() const;
+
+  void render(Json& out, Resolver& r) const override;
+
+ private:
+  std::string type_;
+  ValueMap properties_;
+  std::vector<std::pair<std::string, Value>> overrides_;
+  std::vector<const CfnResource*> depends_on_;
+  std::optional<std::string> deletion_policy_;
+  std::optional<std::string> update_replace_policy_;
+  const CfnCondition* condition_ = nullptr;
+  Json resource_metadata_ = Json::object();
+  std::vector<Tag> own_tags_;
+};
+
+// Tags applied to every taggable resource below a scope (aws-cdk-lib's Tags.of(scope).add).
+class Tags {
+ public:
+  static Tags of(Construct& scope) { return Tags(scope); }
+  void add(std::string key, std::string value);
+
+ private:
+  explicit Tags(Construct& scope) : scope_(scope) {}
+  Construct& scope_;
+};
+
+struct CfnOutputProps {
+  Value value;
+  std::string description;
+  std::string export_name;  // empty: not exported
+  const CfnCondition* condition = nullptr;
+};
+
+class CfnOutput : public CfnElement {
+ public:
+  CfnOutput(Construct& scope, std::string id, CfnOutputProps props);
+  const CfnOutputProps& props() const { return props_; }
+  Value import_value() const;  // Fn::ImportValue of the export name
+  void render(Json& out, Resolver& r) const override;
+
+ private:
+  CfnOutputProps props_;
+};
+
+struct CfnParameterProps {
+  std::string type = "String";
+  std::optional<Value> default_value;
+  std::string description;
+  std::vector<std::string> allowed_values;
+  std::string allowed_pattern;
+  bool no_echo = false;
+  std::optional<double> min_value, max_value;
+  std::optional<int> min_length, max_length;
+};
+
+class CfnParameter : public CfnElement {
+ public:
+  CfnParameter(Construct& scope, std::string id, CfnParameterProps props);
+  Value value() const { return Value::ref(*this); }
+  void render(Json& out, Resolver& r) const override;
+
+ private:
+  CfnParameterProps props_;
+};
+
+class CfnCondition : public CfnElement {
+ public:
+  CfnCondition(Construct& scope, std::string id, Value expression);
+  void render(Json& out, Resolver& r) const override;
+
+ private:
+  Value expression_;
+};
+
+}  // namespace opsynth

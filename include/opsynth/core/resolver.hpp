@@ -1,0 +1,60 @@
+// Turns Values into template JSON for one consuming stack.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "opsynth/core/value.hpp"
+
+namespace opsynth {
+
+class Stack;
+class CfnElement;
+class Construct;
+
+// An Export/Fn::ImportValue pair that a reference across stacks needs (aws-cdk-lib's
+// resolveReferences): the producer stack gets an output under "Exports".
+struct CrossStackExport {
+  const Stack* producer;
+  std::string output_logical_id;
+  std::string export_name;
+  Json value;  // the reference as the producer renders it
+};
+
+// State shared by the resolvers of one synthesis.
+class ExportTable {
+ public:
+  // The export name for `reference` ({"Ref": ...} or {"Fn::GetAtt": ...}) in `producer`,
+  // creating the export the first time.
+  const std::string& export_for(const Stack& producer, const Json& reference);
+  const std::vector<CrossStackExport>& exports() const { return exports_; }
+
+ private:
+  std::map<std::pair<const Stack*, std::string>, std::size_t> index_;
+  std::vector<CrossStackExport> exports_;
+};
+
+class Resolver {
+ public:
+  Resolver(const Stack& consumer, ExportTable& exports, std::vector<std::string>& errors)
+      : consumer_(consumer), exports_(exports), errors_(errors) {}
+
+  // `where` names the construct whose value is resolved (for error messages).
+  Json resolve(const Value& v, const Construct& where);
+  // Stacks whose exports this consumer imports (it must deploy after them).
+  const std::set<const Stack*>& imported_stacks() const { return cross_stack_; }
+
+ private:
+  Json reference(const Value& v, const Construct& where);
+  Json json_string(const Value& doc, const Construct& where);
+
+  const Stack& consumer_;
+  ExportTable& exports_;
+  std::vector<std::string>& errors_;
+  std::set<const Stack*> cross_stack_;
+};
+
+}  // namespace opsynth

@@ -1,0 +1,67 @@
+// Synthesis: prepare -> validate -> resolve -> write a CDK cloud assembly.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "opsynth/core/value.hpp"
+
+namespace opsynth {
+
+class App;
+class Stack;
+
+struct Diagnostic {
+  enum class Level { Error, Warning, Info };
+  Level level;
+  std::string path;  // construct path, or "" for the app
+  std::string message;
+  std::string to_string() const;  // "path: message"
+};
+
+struct StackArtifact {
+  const Stack* stack;
+  std::string artifact_id;   // the stack name, as aws-cdk-lib names stack artifacts
+  std::string template_file; // "<artifact_id>.template.json"
+  Json template_json;
+  std::vector<std::string> dependencies;  // artifact ids
+};
+
+struct CloudAssembly {
+  std::vector<StackArtifact> stacks;  // in creation order
+  Json manifest;
+  Json tree;
+  const StackArtifact* find(const std::string& artifact_id) const;
+};
+
+struct PhaseTiming {
+  std::string phase;
+  std::chrono::nanoseconds elapsed;
+};
+
+struct SynthResult {
+  CloudAssembly assembly;
+  std::vector<Diagnostic> diagnostics;  // errors, then warnings and notes, in tree order
+  std::vector<PhaseTiming> timings;
+  bool ok() const;
+  std::vector<std::string> errors() const;
+};
+
+// Builds the cloud assembly in memory; nothing is written. Errors from every construct
+// are collected; when there is any, the assembly is incomplete and must not be written.
+SynthResult synthesize(App& app);
+
+enum class TemplateFormat { Json, JsonAndYaml };
+
+// Writes the assembly into `outdir` atomically: into a sibling temporary directory that
+// is renamed into place, so a failure leaves an existing `outdir` as it was.
+// Throws std::runtime_error with a readable message when the directory cannot be written.
+void write_assembly(const CloudAssembly& assembly, const std::filesystem::path& outdir,
+                    TemplateFormat format = TemplateFormat::Json);
+
+// The exact bytes opsynth writes for a template (aws-cdk-lib: JSON.stringify(t, null, 1)).
+std::string render_template_json(const Json& template_json);
+
+}  // namespace opsynth

@@ -1,0 +1,442 @@
+// Walks a resource's rendered properties against the rule tables that spec/generate_l1.py
+// emits from the provider schemas (include/opsynth/cfn/schema.hpp).
+//
+// Leniency follows CloudFormation and cfn-lint: numbers and booleans are accepted where a
+// string is expected, numeric strings where a number is, "true"/"false" where a boolean is.
+// Anything that is an intrinsic (known only at deploy time) is skipped.
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <regex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "opsynth/cfn/schema.hpp"
+
+namespace opsynth::cfn {
+
+using schema::Node;
+using schema::Table;
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      char x = static_cast<char>(std::tolower(static_cast<unsigned char>(a[i - 1])));
+      char y = static_cast<char>(std::tolower(static_cast<unsigned char>(b[j - 1])));
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x == y ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+namespace {
+
+// Patterns are compiled on first use only, and kept; nullptr when std::regex cannot
+// compile one (the check is then skipped rather than failing synthesis).
+const std::regex* compiled(const char* pattern) {
+  static std::mutex mu;
+  static std::unordered_map<const char*, std::unique_ptr<std::regex>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(pattern);
+  if (it != cache.end()) return it->second.get();
+  std::unique_ptr<std::regex> re;
+  try {
+    re = std::make_unique<std::regex>(pattern, std::regex::ECMAScript | std::regex::optimize);
+  } catch (const std::regex_error&) {
+  }
+  return cache.emplace(pattern, std::move(re)).first->second.get();
+}
+
+// Longer strings are not matched: libstdc++'s regex recurses per character.
+constexpr std::size_t kMaxPatternInput = 4096;
+
+enum class JT { Null, Bool, Int, Float, String, Array, Object, Unknown };
+
+// A view of a value being checked: an opsynth::Value, or JSON inside a literal Value.
+struct View {
+  const Value* v = nullptr;
+  const Json* j = nullptr;
+
+  static View of(const Value& val) {
+    if (val.kind() == Value::Kind::Literal) return View{nullptr, &val.as_literal()};
+    return View{&val, nullptr};
+  }
+  static View of(const Json& json) { return View{nullptr, &json}; }
+
+  JT type() const {
+    if (v) {
+      switch (v->kind()) {
+        case Value::Kind::List: return JT::Array;
+        case Value::Kind::Object: {
+          const auto& e = v->entries();
+          if (e.size() == 1 && intrinsic_key(e[0].first)) return JT::Unknown;
+          return JT::Object;
+        }
+        default: return JT::Unknown;  // Ref, GetAtt, Fn::*, a JSON string with references
+      }
+    }
+    switch (j->type()) {
+      case Json::value_t::null: return JT::Null;
+      case Json::value_t::boolean: return JT::Bool;
+      case Json::value_t::number_integer:
+      case Json::value_t::number_unsigned: return JT::Int;
+      case Json::value_t::number_float: return JT::Float;
+      case Json::value_t::string: return JT::String;
+      case Json::value_t::array: return JT::Array;
+      case Json::value_t::object:
+        if (j->size() == 1 && intrinsic_key(j->begin().key())) return JT::Unknown;
+        return JT::Object;
+      default: return JT::Unknown;
+    }
+  }
+  static bool intrinsic_key(std::string_view k) {
+    return k == "Ref" || k == "Condition" || k.substr(0, 5) == "Fn::";
+  }
+  const std::string& str() const { return j->get_ref<const std::string&>(); }
+  double num() const { return j->get<double>(); }
+  std::size_t size() const { return v ? (v->kind() == Value::Kind::List ? v->items().size() : v->entries().size()) : j->size(); }
+  View item(std::size_t i) const { return v ? View::of(v->items()[i]) : View::of((*j)[i]); }
+  template <class F>
+  void for_each_entry(F&& f) const {
+    if (v) {
+      for (const auto& [k, val] : v->entries()) f(std::string_view(k), View::of(val));
+    } else {
+      for (auto it = j->begin(); it != j->end(); ++it) f(std::string_view(it.key()), View::of(it.value()));
+    }
+  }
+  bool has(std::string_view key) const {
+    if (v) return v->find(key) != nullptr;
+    return j->contains(key);
+  }
+  // Literal JSON of the whole value, or nullopt when it holds an intrinsic.
+  std::optional<Json> literal() const {
+    if (j) return *j;
+    if (!v->is_literal()) return std::nullopt;
+    Json out = v->kind() == Value::Kind::List ? Json::array() : Json::object();
+    if (v->kind() == Value::Kind::List) {
+      for (const auto& i : v->items()) {
+        auto l = View::of(i).literal();
+        if (!l) return std::nullopt;
+        out.push_back(*l);
+      }
+    } else {
+      for (const auto& [k, i] : v->entries()) {
+        auto l = View::of(i).literal();
+        if (!l) return std::nullopt;
+        out[k] = *l;
+      }
+    }
+    return out;
+  }
+};
+
+const char* type_name(JT t) {
+  switch (t) {
+    case JT::Null: return "null";
+    case JT::Bool: return "boolean";
+    case JT::Int: return "integer";
+    case JT::Float: return "number";
+    case JT::String: return "string";
+    case JT::Array: return "array";
+    case JT::Object: return "object";
+    default: return "intrinsic";
+  }
+}
+
+std::string expected_types(std::uint8_t bits) {
+  static const std::pair<std::uint8_t, const char*> names[] = {
+      {schema::kString, "string"}, {schema::kNumber, "number"}, {schema::kInteger, "integer"},
+      {schema::kBoolean, "boolean"}, {schema::kArray, "array"}, {schema::kObject, "object"}, {schema::kNull, "null"}};
+  std::string out;
+  for (const auto& [bit, name] : names)
+    if (bits & bit) out += (out.empty() ? "" : " or ") + std::string(name);
+  return out;
+}
+
+std::optional<double> parse_number(const std::string& s) {
+  double d = 0;
+  auto* end = s.data() + s.size();
+  auto [p, ec] = std::from_chars(s.data(), end, d);
+  if (ec != std::errc() || p != end || s.empty()) return std::nullopt;
+  return d;
+}
+
+std::string format_number(double d) {
+  char buf[64];
+  if (std::floor(d) == d && std::fabs(d) < 1e15)
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(d));
+  else
+    std::snprintf(buf, sizeof buf, "%g", d);
+  return buf;
+}
+
+std::string show(const std::string& s) {
+  std::string shown = s.size() > 80 ? s.substr(0, 77) + "..." : s;
+  return Json(shown).dump();
+}
+
+std::size_t utf8_length(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+class Checker {
+ public:
+  Checker(const Table& t, std::vector<std::string>& errors) : t_(t), errors_(errors) {}
+
+  void check(std::uint16_t index, const View& val, const std::string& path) {
+    const Node& n = t_.nodes[index];
+    JT jt = val.type();
+    if (jt == JT::Unknown) return;
+    if (n.types && !type_ok(n.types, jt, val)) {
+      error(path, "expected " + expected_types(n.types) + ", got " + type_name(jt));
+      return;
+    }
+    if (n.enums.count && (jt == JT::String || jt == JT::Int || jt == JT::Float)) check_enum(n, val, jt, path);
+    if (jt == JT::String) check_string(n, val.str(), path);
+    if (jt == JT::Int || jt == JT::Float) check_range(n, val.num(), path);
+    if (jt == JT::String && (n.types & (schema::kNumber | schema::kInteger)) && !(n.types & schema::kString))
+      if (auto d = parse_number(val.str())) check_range(n, *d, path);
+    if (jt == JT::Array) check_array(n, val, path);
+    if (jt == JT::Object) check_object(n, val, path);
+    if (n.one_of.count) check_branches(n, n.one_of, true, val, path);
+    if (n.any_of.count) check_branches(n, n.any_of, false, val, path);
+  }
+
+ private:
+  void error(const std::string& path, const std::string& what) { errors_.push_back(path + ": " + what); }
+
+  static bool type_ok(std::uint8_t bits, JT jt, const View& val) {
+    switch (jt) {
+      case JT::Null: return bits & schema::kNull;
+      case JT::Bool: return bits & (schema::kBoolean | schema::kString);
+      case JT::Int: return bits & (schema::kInteger | schema::kNumber | schema::kString);
+      case JT::Float:
+        return (bits & (schema::kNumber | schema::kString)) ||
+               ((bits & schema::kInteger) && std::floor(val.num()) == val.num());
+      case JT::String: {
+        if (bits & schema::kString) return true;
+        const std::string& s = val.str();
+        if (bits & schema::kBoolean && (s == "true" || s == "false" || s == "True" || s == "False")) return true;
+        auto d = parse_number(s);
+        if (d && (bits & schema::kNumber)) return true;
+        if (d && (bits & schema::kInteger) && std::floor(*d) == *d) return true;
+        return false;
+      }
+      case JT::Array: return bits & schema::kArray;
+      case JT::Object: return bits & schema::kObject;
+      default: return true;
+    }
+  }
+
+  void check_enum(const Node& n, const View& val, JT jt, const std::string& path) {
+    std::string text, shown;
+    if (jt == JT::String) {
+      text = val.str();
+      shown = show(text);
+      if (n.flags & schema::kNumericEnum)
+        if (auto d = parse_number(text)) text = format_number(*d);
+    } else {
+      text = format_number(val.num());
+      shown = text;
+    }
+    for (std::uint16_t i = 0; i < n.enums.count; ++i)
+      if (t_.strings[n.enums.begin + i] == text) return;
+    std::string allowed;
+    for (std::uint16_t i = 0; i < n.enums.count; ++i) {
+      if (i) allowed += ", ";
+      allowed += t_.strings[n.enums.begin + i];
+    }
+    error(path, shown + " is not one of " + allowed);
+  }
+
+  void check_string(const Node& n, const std::string& s, const std::string& path) {
+    if (n.min_length >= 0 || n.max_length >= 0) {
+      auto len = static_cast<std::int64_t>(utf8_length(s));
+      if (n.min_length >= 0 && len < n.min_length)
+        error(path, show(s) + " is shorter than the minimum length " + std::to_string(n.min_length) + " (length " +
+                        std::to_string(len) + ")");
+      if (n.max_length >= 0 && len > n.max_length)
+        error(path, show(s) + " is longer than the maximum length " + std::to_string(n.max_length) + " (length " +
+                        std::to_string(len) + ")");
+    }
+    if (n.pattern && s.size() <= kMaxPatternInput)
+      if (const std::regex* re = compiled(n.pattern); re && !std::regex_search(s, *re))
+        error(path, show(s) + " does not match the pattern " + n.pattern);
+  }
+
+  void check_range(const Node& n, double d, const std::string& path) {
+    bool ex_min = n.flags & schema::kExclusiveMin, ex_max = n.flags & schema::kExclusiveMax;
+    if (std::isfinite(n.minimum) && (ex_min ? d <= n.minimum : d < n.minimum))
+      error(path, format_number(d) + " is less than the minimum " + format_number(n.minimum) +
+                      (ex_min ? " (exclusive)" : ""));
+    if (std::isfinite(n.maximum) && (ex_max ? d >= n.maximum : d > n.maximum))
+      error(path, format_number(d) + " is greater than the maximum " + format_number(n.maximum) +
+                      (ex_max ? " (exclusive)" : ""));
+  }
+
+  void check_array(const Node& n, const View& val, const std::string& path) {
+    auto size = static_cast<std::int64_t>(val.size());
+    if (n.min_items >= 0 && size < n.min_items)
+      error(path, std::to_string(size) + " items, fewer than the minimum " + std::to_string(n.min_items));
+    if (n.max_items >= 0 && size > n.max_items)
+      error(path, std::to_string(size) + " items, more than the maximum " + std::to_string(n.max_items));
+    if (n.flags & schema::kUniqueItems) {
+      std::vector<std::string> seen;
+      for (std::size_t i = 0; i < val.size(); ++i) {
+        auto lit = val.item(i).literal();
+        if (!lit) continue;
+        std::string d = lit->dump();
+        if (std::find(seen.begin(), seen.end(), d) != seen.end()) {
+          error(path + "[" + std::to_string(i) + "]", "duplicate item " + (d.size() > 80 ? d.substr(0, 77) + "..." : d) +
+                                                          " (items must be unique)");
+          break;
+        }
+        seen.push_back(std::move(d));
+      }
+    }
+    if (n.items != schema::kNone)
+      for (std::size_t i = 0; i < val.size(); ++i) check(n.items, val.item(i), path + "[" + std::to_string(i) + "]");
+  }
+
+  const schema::Prop* find_prop(const Node& n, std::string_view name) const {
+    const schema::Prop* b = t_.props + n.props.begin;
+    const schema::Prop* e = b + n.props.count;
+    auto it = std::lower_bound(b, e, name, [](const schema::Prop& p, std::string_view k) { return p.name < k; });
+    return it != e && it->name == name ? it : nullptr;
+  }
+
+  std::string nearest(const Node& n, std::string_view name) const {
+    std::string_view best;
+    std::size_t best_d = SIZE_MAX;
+    for (std::uint16_t i = 0; i < n.props.count; ++i) {
+      auto cand = t_.props[n.props.begin + i].name;
+      auto d = edit_distance(name, cand);
+      if (d < best_d) best_d = d, best = cand;
+    }
+    return std::string(best);
+  }
+
+  static std::string child(const std::string& path, std::string_view key) { return path + "." + std::string(key); }
+
+  void check_object(const Node& n, const View& val, const std::string& path) {
+    for (std::uint16_t i = 0; i < n.required.count; ++i) {
+      auto name = t_.strings[n.required.begin + i];
+      if (!val.has(name)) error(child(path, name), "required property is missing");
+    }
+    val.for_each_entry([&](std::string_view key, const View& v) {
+      if (const auto* p = n.props.count ? find_prop(n, key) : nullptr) {
+        check(p->node, v, child(path, key));
+        return;
+      }
+      if (n.additional != schema::kNone) {
+        if (n.key_pattern) {
+          std::string k(key);
+          if (const std::regex* re = compiled(n.key_pattern); re && !std::regex_search(k, *re)) {
+            error(child(path, key), "key " + show(k) + " does not match the pattern " + n.key_pattern);
+            return;
+          }
+        }
+        check(n.additional, v, child(path, key));
+        return;
+      }
+      if (n.flags & schema::kClosed) {
+        std::string msg = "unknown property";
+        if (n.props.count) msg += "; did you mean " + nearest(n, key) + "?";
+        error(child(path, key), msg);
+      }
+    });
+    auto list = [&](schema::Span s) {
+      std::string out;
+      for (std::uint16_t i = 0; i < s.count; ++i) out += (i ? ", " : "") + std::string(t_.strings[s.begin + i]);
+      return out;
+    };
+    auto present = [&](schema::Span s) {
+      int count = 0;
+      for (std::uint16_t i = 0; i < s.count; ++i) count += val.has(t_.strings[s.begin + i]) ? 1 : 0;
+      return count;
+    };
+    if (n.required_xor.count) {
+      int c = present(n.required_xor);
+      if (c != 1) error(path, "exactly one of " + list(n.required_xor) + " must be set" + (c ? "" : " (none is)"));
+    }
+    if (n.required_or.count && present(n.required_or) == 0)
+      error(path, "at least one of " + list(n.required_or) + " must be set");
+    for (std::uint16_t i = 0; i < n.excluded.count; ++i) {
+      const auto& ex = t_.exclusions[n.excluded.begin + i];
+      if (!val.has(ex.property)) continue;
+      for (std::uint16_t k = 0; k < ex.excluded.count; ++k) {
+        auto other = t_.strings[ex.excluded.begin + k];
+        if (val.has(other)) error(child(path, other), "must not be set together with " + std::string(ex.property));
+      }
+    }
+  }
+
+  // A branch that only lists required properties ({"required": [...]}).
+  bool required_only(const Node& b) const {
+    return b.required.count && !b.types && !b.props.count && !b.enums.count && b.items == schema::kNone &&
+           b.additional == schema::kNone && !b.one_of.count && !b.any_of.count && !b.pattern;
+  }
+
+  void check_branches(const Node& n, schema::Span span, bool one_of, const View& val, const std::string& path) {
+    std::size_t matched = 0, best = SIZE_MAX;
+    std::vector<std::string> best_errors;
+    bool all_required_only = true;
+    for (std::uint16_t i = 0; i < span.count; ++i) {
+      const Node& b = t_.nodes[t_.node_lists[span.begin + i]];
+      all_required_only = all_required_only && required_only(b);
+      std::vector<std::string> errs;
+      Checker(t_, errs).check(t_.node_lists[span.begin + i], val, path);
+      if (errs.empty()) {
+        ++matched;
+      } else if (errs.size() < best) {
+        best = errs.size();
+        best_errors = std::move(errs);
+      }
+    }
+    auto describe = [&] {
+      std::string out;
+      for (std::uint16_t i = 0; i < span.count; ++i) {
+        const Node& b = t_.nodes[t_.node_lists[span.begin + i]];
+        out += i ? " | " : "";
+        for (std::uint16_t k = 0; k < b.required.count; ++k) out += (k ? " + " : "") + std::string(t_.strings[b.required.begin + k]);
+      }
+      return out;
+    };
+    if (matched == 0) {
+      if (all_required_only)
+        error(path, std::string(one_of ? "exactly" : "at least") + " one of these property sets must be given: " + describe());
+      else if (!best_errors.empty())
+        errors_.push_back(best_errors.front() + " (and no other allowed form matches)");
+    } else if (one_of && matched > 1 && (n.flags & schema::kOneOfExclusive)) {
+      error(path, "exactly one of these property sets must be given, but several are: " + describe());
+    }
+  }
+
+  const Table& t_;
+  std::vector<std::string>& errors_;
+};
+
+}  // namespace
+
+void validate_properties(const Table& table, const Value& properties, std::vector<std::string>& errors) {
+  Checker(table, errors).check(table.root, View::of(properties), "Properties");
+}
+
+void validate_properties(const Table& table, const ValueMap& properties, std::vector<std::string>& errors) {
+  validate_properties(table, Value::object(properties), errors);
+}
+
+}  // namespace opsynth::cfn

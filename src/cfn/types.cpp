@@ -1,0 +1,65 @@
+// Runtime of the typed L1 property values (include/opsynth/cfn/types.hpp).
+#include "opsynth/cfn/types.hpp"
+
+#include <algorithm>
+
+#include "opsynth/core/cfn_element.hpp"
+
+namespace opsynth::cfn {
+
+namespace detail {
+void throw_intrinsic(const char* what) {
+  throw std::logic_error(std::string(what) + " holds an intrinsic, not a literal");
+}
+
+ValueMap merge_properties(ValueMap typed, const ValueMap& raw) {
+  for (const auto& [name, value] : raw) {
+    auto it = std::find_if(typed.begin(), typed.end(), [&](const auto& e) { return e.first == name; });
+    if (it != typed.end()) {
+      it->second = value;
+    } else {
+      auto pos = std::lower_bound(typed.begin(), typed.end(), name,
+                                  [](const auto& e, const std::string& n) { return e.first < n; });
+      typed.emplace(pos, name, value);
+    }
+  }
+  return typed;
+}
+
+bool take_tags(CfnResource& resource, const std::optional<List<Object<CfnTag>>>& tags) {
+  if (!tags || tags->is_intrinsic()) return false;
+  for (const auto& t : tags->items())
+    if (t.is_intrinsic() || !t->key.is_literal() || !t->value.is_literal()) return false;
+  for (const auto& t : tags->items()) resource.add_own_tag({t->key.str(), t->value.str()});
+  return true;
+}
+
+bool take_tags(CfnResource& resource, const std::optional<Map<String>>& tags) {
+  if (!tags || tags->is_intrinsic()) return false;
+  for (const auto& [k, v] : tags->entries())
+    if (!v.is_literal()) return false;
+  for (const auto& [k, v] : tags->entries()) resource.add_own_tag({k, v.str()});
+  return true;
+}
+}  // namespace detail
+
+const std::string& String::str() const {
+  if (!v_.is_string()) detail::throw_intrinsic("cfn::String");
+  return v_.as_string();
+}
+
+double Number::number() const {
+  if (!v_.is_number()) detail::throw_intrinsic("cfn::Number");
+  return v_.as_number();
+}
+
+bool Boolean::is_literal() const { return v_.kind() == Value::Kind::Literal && v_.as_literal().is_boolean(); }
+
+bool Boolean::boolean() const {
+  if (!is_literal()) detail::throw_intrinsic("cfn::Boolean");
+  return v_.as_literal().get<bool>();
+}
+
+Value CfnTag::to_value() const { return Value::object({{"Key", key.to_value()}, {"Value", value.to_value()}}); }
+
+}  // namespace opsynth::cfn

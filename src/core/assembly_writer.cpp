@@ -1,0 +1,121 @@
+// Writes a cloud assembly to disk: all files into a temporary sibling directory that is
+// then swapped into place, so a failed write never leaves a half-written output.
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+#include <system_error>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "opsynth/core/synth.hpp"
+
+namespace opsynth {
+namespace fs = std::filesystem;
+
+std::string render_template_json(const Json& template_json) {
+  return template_json.dump(1, ' ', false, Json::error_handler_t::replace);
+}
+
+namespace {
+
+void emit_yaml(YAML::Emitter& out, const Json& j) {
+  if (j.is_object()) {
+    out << YAML::BeginMap;
+    for (const auto& [k, v] : j.items()) {
+      out << YAML::Key << YAML::DoubleQuoted << k << YAML::Value;
+      emit_yaml(out, v);
+    }
+    out << YAML::EndMap;
+  } else if (j.is_array()) {
+    out << YAML::BeginSeq;
+    for (const auto& v : j) emit_yaml(out, v);
+    out << YAML::EndSeq;
+  } else if (j.is_string()) {
+    // Always quoted: a plain "true" or "123" would read back as a bool or number.
+    out << YAML::DoubleQuoted << j.get<std::string>();
+  } else if (j.is_null()) {
+    out << YAML::Null;
+  } else {
+    out << j.dump();
+  }
+}
+
+std::string render_yaml(const Json& j) {
+  YAML::Emitter out;
+  out.SetIndent(2);
+  emit_yaml(out, j);
+  return std::string(out.c_str()) + "\n";
+}
+
+void write_file(const fs::path& p, const std::string& content) {
+  std::ofstream f(p, std::ios::binary | std::ios::trunc);
+  if (!f) throw std::runtime_error(fmt::format("cannot create {}: {}", p.string(), std::strerror(errno)));
+  f.write(content.data(), static_cast<std::streamsize>(content.size()));
+  f.close();
+  if (!f) throw std::runtime_error(fmt::format("cannot write {}: {}", p.string(), std::strerror(errno)));
+}
+
+// A directory next to `outdir` (same file system, so rename works).
+fs::path sibling_temp_dir(const fs::path& outdir, const char* what) {
+  fs::path parent = outdir.parent_path().empty() ? fs::path(".") : outdir.parent_path();
+  return parent / fmt::format(".{}.opsynth-{}-{}", outdir.filename().string(), what, ::getpid());
+}
+
+}  // namespace
+
+void write_assembly(const CloudAssembly& assembly, const fs::path& outdir_in, TemplateFormat format) {
+  const fs::path outdir = outdir_in.has_filename() ? outdir_in : outdir_in.parent_path();
+  const fs::path tmp = sibling_temp_dir(outdir, "new");
+  std::error_code ec;
+  fs::remove_all(tmp, ec);
+  if (!fs::create_directories(tmp, ec) && ec) {
+    throw std::runtime_error(fmt::format("cannot write the cloud assembly: cannot create {}: {}; choose a writable "
+                                         "output directory with -o DIR",
+                                         tmp.string(), ec.message()));
+  }
+  try {
+    for (const auto& s : assembly.stacks) {
+      write_file(tmp / s.template_file, render_template_json(s.template_json));
+      if (format == TemplateFormat::JsonAndYaml) {
+        std::string yaml_name = s.template_file.substr(0, s.template_file.size() - 5) + ".yaml";
+        write_file(tmp / yaml_name, render_yaml(s.template_json));
+      }
+    }
+    write_file(tmp / "manifest.json", assembly.manifest.dump(2) + "\n");
+    write_file(tmp / "tree.json", assembly.tree.dump());
+    write_file(tmp / "cdk.out", Json{{"version", assembly.manifest["version"]}}.dump());
+    // The cdk CLI keeps lock files in the directory it asked us to write: carry them over.
+    if (fs::is_directory(outdir, ec)) {
+      for (const auto& entry : fs::directory_iterator(outdir, ec))
+        if (entry.path().extension() == ".lock") fs::copy_file(entry.path(), tmp / entry.path().filename(), ec);
+    }
+  } catch (...) {
+    fs::remove_all(tmp, ec);
+    throw;
+  }
+
+  // Swap the new directory into place in one step (Linux renameat2 RENAME_EXCHANGE).
+  if (fs::exists(outdir, ec)) {
+    if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, outdir.c_str(), RENAME_EXCHANGE) != 0) {
+      int err = errno;
+      fs::remove_all(tmp, ec);
+      throw std::runtime_error(
+          fmt::format("cannot replace {}: {}; the previous output is unchanged", outdir.string(), std::strerror(err)));
+    }
+    fs::remove_all(tmp, ec);  // now holds the previous assembly
+  } else {
+    fs::rename(tmp, outdir, ec);
+    if (ec) {
+      fs::remove_all(tmp, ec);
+      throw std::runtime_error(fmt::format("cannot create {}: {}", outdir.string(), ec.message()));
+    }
+  }
+}
+
+}  // namespace opsynth

@@ -1,0 +1,162 @@
+#include "opsynth/core/context.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+namespace opsynth {
+namespace {
+
+std::optional<std::string> read_file(const std::filesystem::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  if (!f) return std::nullopt;
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+void merge_object(const Json& source, ContextResult& into) {
+  for (const auto& [k, v] : source.items()) into.context[k] = v;
+}
+
+// YAML scalars stay strings unless they are plainly numbers or booleans, as a CDK user
+// writing `canaryIntervalMinutes: 5` expects.
+Json yaml_to_json(const YAML::Node& n, const std::string& origin, ContextResult& into) {
+  switch (n.Type()) {
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+      return nullptr;
+    case YAML::NodeType::Scalar: {
+      const std::string& s = n.Scalar();
+      if (n.Tag() == "!") return s;  // quoted in the source
+      if (s == "true" || s == "false") return s == "true";
+      if (!s.empty() && s.find_first_not_of("-0123456789") == std::string::npos && s != "-" && s.size() < 16) {
+        try {
+          std::size_t used = 0;
+          long long v = std::stoll(s, &used);
+          if (used == s.size()) return v;
+        } catch (...) {
+        }
+      }
+      return s;
+    }
+    case YAML::NodeType::Sequence: {
+      Json out = Json::array();
+      for (const auto& x : n) out.push_back(yaml_to_json(x, origin, into));
+      return out;
+    }
+    case YAML::NodeType::Map: {
+      Json out = Json::object();
+      for (const auto& kv : n) {
+        if (!kv.first.IsScalar()) {
+          into.errors.push_back(fmt::format("{}: keys must be plain strings", origin));
+          continue;
+        }
+        out[kv.first.Scalar()] = yaml_to_json(kv.second, origin, into);
+      }
+      return out;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const std::vector<std::pair<std::string, std::string>>& context_environment_variables() {
+  static const std::vector<std::pair<std::string, std::string>> vars{
+      {"ENVIRONMENT_NAME", "envName"}, {"DEPLOYMENT_NAME", "deploymentName"}, {"ALERT_EMAIL", "alertEmail"}};
+  return vars;
+}
+
+void merge_json_context_text(std::string_view text, const std::string& origin, bool nested_under_context_key,
+                             ContextResult& into) {
+  Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
+  if (doc.is_discarded()) {
+    // Parse again with exceptions for the position of the error.
+    try {
+      [[maybe_unused]] auto ignored = Json::parse(text.begin(), text.end());
+    } catch (const Json::parse_error& e) {
+      into.errors.push_back(fmt::format("{}: not valid JSON ({}); expected a JSON object", origin, e.what()));
+      return;
+    }
+    into.errors.push_back(fmt::format("{}: not valid JSON; expected a JSON object", origin));
+    return;
+  }
+  if (!doc.is_object()) {
+    into.errors.push_back(fmt::format("{}: expected a JSON object, found {}", origin, doc.type_name()));
+    return;
+  }
+  if (!nested_under_context_key) {
+    merge_object(doc, into);
+    return;
+  }
+  auto it = doc.find("context");
+  if (it == doc.end()) return;
+  if (!it->is_object()) {
+    into.errors.push_back(fmt::format("{}: \"context\" must be a JSON object, found {}", origin, it->type_name()));
+    return;
+  }
+  merge_object(*it, into);
+}
+
+void merge_yaml_context_text(std::string_view text, const std::string& origin, ContextResult& into) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    into.errors.push_back(fmt::format("{}: not valid YAML (line {}, column {}: {}); expected a map of context keys",
+                                      origin, e.mark.line + 1, e.mark.column + 1, e.msg));
+    return;
+  }
+  if (root.IsNull()) return;
+  if (!root.IsMap()) {
+    into.errors.push_back(fmt::format("{}: expected a map of context keys (key: value lines)", origin));
+    return;
+  }
+  Json j = yaml_to_json(root, origin, into);
+  // A config may hold the keys directly or under "context:" like cdk.json.
+  if (j.contains("context") && j["context"].is_object() && j.size() == 1) j = j["context"];
+  merge_object(j, into);
+}
+
+void merge_cli_pair(std::string_view pair, ContextResult& into) {
+  auto eq = pair.find('=');
+  if (eq == std::string_view::npos || eq == 0) {
+    into.errors.push_back(
+        fmt::format("-c {}: context values are given as key=value (e.g. -c envName=prod)", std::string(pair)));
+    return;
+  }
+  into.context[std::string(pair.substr(0, eq))] = std::string(pair.substr(eq + 1));
+}
+
+ContextResult load_context(const ContextSources& sources) {
+  ContextResult result;
+  const auto cdk_json = sources.project_dir / "cdk.json";
+  if (auto text = read_file(cdk_json)) merge_json_context_text(*text, cdk_json.string(), true, result);
+  const auto cdk_context_json = sources.project_dir / "cdk.context.json";
+  if (auto text = read_file(cdk_context_json)) merge_json_context_text(*text, cdk_context_json.string(), false, result);
+  if (sources.cdk_context_json) merge_json_context_text(*sources.cdk_context_json, "CDK_CONTEXT_JSON", false, result);
+  for (const auto& [var, value] : sources.environment) {
+    for (const auto& [known, key] : context_environment_variables())
+      if (var == known && !value.empty()) result.context[key] = value;
+  }
+  for (const auto& file : sources.config_files) {
+    auto text = read_file(file);
+    if (!text) {
+      result.errors.push_back(fmt::format("--config {}: cannot read the file", file.string()));
+      continue;
+    }
+    auto ext = file.extension().string();
+    if (ext == ".json") {
+      merge_json_context_text(*text, file.string(), false, result);
+    } else {
+      merge_yaml_context_text(*text, file.string(), result);
+    }
+  }
+  for (const auto& p : sources.cli_pairs) merge_cli_pair(p, result);
+  return result;
+}
+
+}  // namespace opsynth

@@ -1,0 +1,99 @@
+#include "opsynth/core/logical_id.hpp"
+
+#include <array>
+#include <stdexcept>
+#include <string_view>
+
+#include <openssl/evp.h>
+
+namespace opsynth {
+namespace {
+
+constexpr std::string_view kHiddenId = "Default";
+constexpr std::string_view kHiddenFromHumanId = "Resource";
+constexpr std::size_t kHashLength = 8;
+constexpr std::size_t kMaxHumanLength = 240;
+constexpr std::size_t kMaxIdLength = 255;
+
+std::string remove_non_alphanumeric(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+  return out;
+}
+
+std::string md5_hex_upper_prefix(std::string_view data, std::size_t n) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int len = 0;
+  if (EVP_Digest(data.data(), data.size(), digest.data(), &len, EVP_md5(), nullptr) != 1)
+    throw std::runtime_error("MD5 digest failed");
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned int i = 0; i < len && out.size() < n; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 0xF];
+  }
+  out.resize(n);
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+std::string make_unique_id(std::vector<std::string> components) {
+  std::erase(components, std::string(kHiddenId));
+  if (components.empty()) throw std::invalid_argument("cannot make a logical id from an empty path");
+  if (components.size() == 1) {
+    auto candidate = remove_non_alphanumeric(components[0]);
+    if (candidate.size() <= kMaxIdLength) return candidate;
+  }
+  std::string joined;
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    if (i) joined += '/';
+    joined += components[i];
+  }
+  // Drop a component when the previous kept one ends with it (aws-cdk-lib's removeDupes).
+  std::vector<std::string_view> kept;
+  for (const auto& c : components)
+    if (kept.empty() || !ends_with(kept.back(), c)) kept.push_back(c);
+  std::string human;
+  for (auto c : kept)
+    if (c != kHiddenFromHumanId) human += remove_non_alphanumeric(c);
+  if (human.size() > kMaxHumanLength) human.resize(kMaxHumanLength);
+  return human + md5_hex_upper_prefix(joined, kHashLength);
+}
+
+namespace {
+// Primary weight of an ASCII character in ICU's root collation: whitespace and
+// punctuation, then symbols, then digits, then letters (case-insensitive).
+int primary_weight(unsigned char c) {
+  static constexpr std::string_view kOrder =
+      "\t\n\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ";
+  if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+  auto pos = kOrder.find(static_cast<char>(c));
+  return pos == std::string_view::npos ? 1000 + c : static_cast<int>(pos);
+}
+}  // namespace
+
+bool locale_less(const std::string& a, const std::string& b) {
+  std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    int wa = primary_weight(static_cast<unsigned char>(a[i]));
+    int wb = primary_weight(static_cast<unsigned char>(b[i]));
+    if (wa != wb) return wa < wb;
+  }
+  if (a.size() != b.size()) return a.size() < b.size();
+  // Tertiary difference: lower case sorts before upper case.
+  for (std::size_t i = 0; i < n; ++i) {
+    bool la = a[i] >= 'a' && a[i] <= 'z';
+    bool lb = b[i] >= 'a' && b[i] <= 'z';
+    if (a[i] != b[i] && la != lb) return la;
+  }
+  return false;
+}
+
+}  // namespace opsynth

@@ -1,0 +1,199 @@
+#include "opsynth/core/resolver.hpp"
+
+#include <fmt/format.h>
+
+#include "opsynth/core/cfn_element.hpp"
+#include "opsynth/core/logical_id.hpp"
+#include "opsynth/core/stack.hpp"
+
+namespace opsynth {
+namespace {
+
+// JSON.stringify of a scalar (nlohmann's compact dump escapes the same characters).
+std::string stringify(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+bool concatable(const Json& j) { return j.is_string() || j.is_number(); }
+std::string text_of(const Json& j) { return j.is_string() ? j.get<std::string>() : stringify(j); }
+
+bool is_join_with(const Json& j, const std::string& delimiter) {
+  if (!j.is_object() || j.size() != 1 || !j.contains("Fn::Join")) return false;
+  const auto& args = j["Fn::Join"];
+  return args.is_array() && args.size() == 2 && args[0] == delimiter && args[1].is_array();
+}
+
+// aws-cdk-lib's minimalCloudFormationJoin, on rendered JSON.
+Json minimal_join(const std::string& delimiter, std::vector<Json> values) {
+  std::size_t i = 0;
+  while (i < values.size()) {
+    if (is_join_with(values[i], delimiter)) {
+      Json inner = values[i]["Fn::Join"][1];
+      values.erase(values.begin() + static_cast<std::ptrdiff_t>(i));
+      values.insert(values.begin() + static_cast<std::ptrdiff_t>(i), inner.begin(), inner.end());
+    } else if (i > 0 && concatable(values[i - 1]) && concatable(values[i])) {
+      values[i - 1] = text_of(values[i - 1]) + delimiter + text_of(values[i]);
+      values.erase(values.begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      ++i;
+    }
+  }
+  return values;
+}
+
+// aws-cdk-lib's deepQuoteStringLiterals: strings inside an intrinsic that is spliced
+// into a JSON string are escaped as JSON string content.
+Json deep_quote(const Json& j) {
+  if (j.is_array()) {
+    Json out = Json::array();
+    for (const auto& x : j) out.push_back(deep_quote(x));
+    return out;
+  }
+  if (j.is_object()) {
+    Json out = Json::object();
+    for (const auto& [k, v] : j.items()) {
+      std::string qk = stringify(Json(k));
+      out[qk.substr(1, qk.size() - 2)] = deep_quote(v);
+    }
+    return out;
+  }
+  if (j.is_string()) {
+    std::string q = stringify(j);
+    return q.substr(1, q.size() - 2);
+  }
+  return j;
+}
+
+// Segments of a JSON document being written as a string: literal text and intrinsics.
+class JsonStringWriter {
+ public:
+  void literal(const std::string& text) {
+    if (segments_.empty() || !segments_.back().is_string()) segments_.push_back(std::string());
+    segments_.back().get_ref<std::string&>() += text;
+  }
+  void intrinsic(Json j) { segments_.push_back(std::move(j)); }
+
+  Json finish() {
+    if (segments_.empty()) return "";
+    if (segments_.size() == 1) return segments_[0];
+    return Json{{"Fn::Join", Json::array({"", minimal_join("", std::move(segments_))})}};
+  }
+
+ private:
+  std::vector<Json> segments_;
+};
+
+}  // namespace
+
+const std::string& ExportTable::export_for(const Stack& producer, const Json& reference) {
+  std::string id = "Output" + stringify(reference);
+  auto key = std::make_pair(&producer, id);
+  auto it = index_.find(key);
+  if (it != index_.end()) return exports_[it->second].export_name;
+  std::string local = make_unique_id({"Exports", id});
+  std::string prefix = producer.stack_name() + ":";
+  // aws-cdk-lib keeps the export name within 255 characters by cutting the front of the local part.
+  std::size_t keep = 255 > prefix.size() ? 255 - prefix.size() : 0;
+  std::string name = prefix + (local.size() > keep ? local.substr(local.size() - keep) : local);
+  index_.emplace(key, exports_.size());
+  exports_.push_back({&producer, local, std::move(name), reference});
+  return exports_.back().export_name;
+}
+
+Json Resolver::resolve(const Value& v, const Construct& where) {
+  switch (v.kind()) {
+    case Value::Kind::Literal:
+      return v.as_literal();
+    case Value::Kind::List: {
+      Json out = Json::array();
+      for (const auto& i : v.items()) out.push_back(resolve(i, where));
+      return out;
+    }
+    case Value::Kind::Object: {
+      Json out = Json::object();
+      for (const auto& [k, x] : v.entries()) out[k] = resolve(x, where);
+      return out;
+    }
+    case Value::Kind::Ref:
+    case Value::Kind::GetAtt:
+    case Value::Kind::ElementName:
+      return reference(v, where);
+    case Value::Kind::Intrinsic:
+      return Json{{v.name(), resolve(v.argument(), where)}};
+    case Value::Kind::JsonString:
+      return json_string(v.argument(), where);
+  }
+  return Json();
+}
+
+Json Resolver::reference(const Value& v, const Construct& where) {
+  const CfnElement& target = *v.target();
+  Json rendered = v.kind() == Value::Kind::Ref      ? Json{{"Ref", target.logical_id()}}
+                  : v.kind() == Value::Kind::GetAtt ? Json{{"Fn::GetAtt", Json::array({target.logical_id(), v.name()})}}
+                                                    : Json(target.logical_id());
+  const Stack& producer = target.stack();
+  if (&producer == &consumer_) return rendered;
+
+  if (v.kind() == Value::Kind::ElementName) {
+    errors_.push_back(fmt::format("{}: refers to the condition or element {} of another stack ({}); conditions can only be used in their own stack",
+                                  where.path(), target.path(), producer.stack_name()));
+    return rendered;
+  }
+  if (producer.env() != consumer_.env()) {
+    errors_.push_back(fmt::format(
+        "{}: refers to {} in stack {} ({}) from stack {} ({}); CloudFormation exports only work within one account "
+        "and region: pass the value as a plain string through props or context instead",
+        where.path(), target.path(), producer.stack_name(), producer.environment_uri(), consumer_.stack_name(),
+        consumer_.environment_uri()));
+    return rendered;
+  }
+  cross_stack_.insert(&producer);
+  return Json{{"Fn::ImportValue", exports_.export_for(producer, rendered)}};
+}
+
+Json Resolver::json_string(const Value& doc, const Construct& where) {
+  JsonStringWriter out;
+  std::function<void(const Value&)> write = [&](const Value& v) {
+    switch (v.kind()) {
+      case Value::Kind::Literal:
+        out.literal(stringify(v.as_literal()));
+        return;
+      case Value::Kind::List: {
+        out.literal("[");
+        bool first = true;
+        for (const auto& i : v.items()) {
+          if (!first) out.literal(",");
+          first = false;
+          write(i);
+        }
+        out.literal("]");
+        return;
+      }
+      case Value::Kind::Object: {
+        out.literal("{");
+        bool first = true;
+        for (const auto& [k, x] : v.entries()) {
+          if (!first) out.literal(",");
+          first = false;
+          out.literal(stringify(Json(k)) + ":");
+          write(x);
+        }
+        out.literal("}");
+        return;
+      }
+      default: {
+        // A string-typed intrinsic: spliced between quotes, its literals escaped.
+        Json resolved = resolve(v, where);
+        if (resolved.is_string()) {
+          out.literal(stringify(resolved));
+          return;
+        }
+        out.literal("\"");
+        out.intrinsic(deep_quote(resolved));
+        out.literal("\"");
+      }
+    }
+  };
+  write(doc);
+  return out.finish();
+}
+
+}  // namespace opsynth

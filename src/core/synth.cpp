@@ -1,0 +1,336 @@
+#include "opsynth/core/synth.hpp"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "opsynth/core/app.hpp"
+#include "opsynth/core/cfn_element.hpp"
+#include "opsynth/core/resolver.hpp"
+#include "opsynth/core/stack.hpp"
+
+namespace opsynth {
+
+std::string Diagnostic::to_string() const { return path.empty() ? message : path + ": " + message; }
+
+const StackArtifact* CloudAssembly::find(const std::string& artifact_id) const {
+  for (const auto& s : stacks)
+    if (s.artifact_id == artifact_id) return &s;
+  return nullptr;
+}
+
+bool SynthResult::ok() const {
+  return std::none_of(diagnostics.begin(), diagnostics.end(),
+                      [](const Diagnostic& d) { return d.level == Diagnostic::Level::Error; });
+}
+
+std::vector<std::string> SynthResult::errors() const {
+  std::vector<std::string> out;
+  for (const auto& d : diagnostics)
+    if (d.level == Diagnostic::Level::Error) out.push_back(d.to_string());
+  return out;
+}
+
+namespace {
+
+// The cloud-assembly schema version that aws-cdk-lib 2.276 writes; the aws-cdk CLI
+// refuses assemblies newer than the one it knows.
+constexpr const char* kCloudAssemblyVersion = "55.0.0";
+
+// CloudFormation's template limits (CloudFormation quotas page).
+constexpr std::size_t kMaxResources = 500;
+constexpr std::size_t kMaxOutputs = 200;
+constexpr std::size_t kMaxParameters = 200;
+constexpr std::size_t kMaxDirectDeployBytes = 51200;
+constexpr std::size_t kMaxTemplateBytes = 1000000;
+
+class Clock {
+ public:
+  explicit Clock(std::vector<PhaseTiming>& out) : out_(out), start_(std::chrono::steady_clock::now()) {}
+  void lap(const char* phase) {
+    auto now = std::chrono::steady_clock::now();
+    out_.push_back({phase, now - start_});
+    start_ = now;
+  }
+
+ private:
+  std::vector<PhaseTiming>& out_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+std::vector<Construct*> all_constructs(Construct& root) {
+  std::vector<Construct*> out;
+  for_each_construct(root, [&out](const Construct& c) { out.push_back(const_cast<Construct*>(&c)); });
+  return out;
+}
+
+// Runs prepare() on every construct; constructs created while preparing are prepared too.
+void prepare(App& app) {
+  std::set<const Construct*> done;
+  while (true) {
+    bool any = false;
+    for (Construct* c : all_constructs(app)) {
+      if (!done.insert(c).second) continue;
+      c->prepare();
+      any = true;
+    }
+    if (!any) return;
+  }
+}
+
+std::vector<CfnResource*> resources_below(Construct& root) {
+  std::vector<CfnResource*> out;
+  for (Construct* c : all_constructs(root))
+    if (auto* r = dynamic_cast<CfnResource*>(c)) out.push_back(r);
+  return out;
+}
+
+// Construct-level dependencies become DependsOn within a stack and stack dependencies across.
+void apply_construct_dependencies(App& app) {
+  for (Construct* c : all_constructs(app)) {
+    for (Construct* target : c->dependencies()) {
+      if (!c->in_stack() || !target->in_stack()) continue;
+      if (&c->stack() != &target->stack()) {
+        c->stack().add_stack_dependency(target->stack(), fmt::format("{} depends on {}", c->path(), target->path()));
+        continue;
+      }
+      auto targets = resources_below(*target);
+      for (CfnResource* r : resources_below(*c))
+        for (CfnResource* t : targets)
+          if (r != t) r->add_depends_on(*t);
+    }
+  }
+}
+
+void add(std::vector<Diagnostic>& out, Diagnostic::Level level, std::string path, std::string message) {
+  out.push_back({level, std::move(path), std::move(message)});
+}
+
+void validate_tree(App& app, std::vector<Diagnostic>& diags) {
+  static const std::regex kStackName("^[A-Za-z][A-Za-z0-9-]*$");
+  std::map<std::string, const Stack*> stack_names;
+  for (Construct* c : all_constructs(app)) {
+    const std::string path = c->path();
+    for (const auto& e : c->construction_errors()) add(diags, Diagnostic::Level::Error, path, e);
+    for (const auto& v : c->validations())
+      for (auto& e : v()) add(diags, Diagnostic::Level::Error, path, std::move(e));
+    std::vector<std::string> errors;
+    c->validate(errors);
+    for (auto& e : errors) add(diags, Diagnostic::Level::Error, path, std::move(e));
+
+    if (auto* s = dynamic_cast<Stack*>(c)) {
+      const auto& name = s->stack_name();
+      if (name.size() > 128 || !std::regex_match(name, kStackName))
+        add(diags, Diagnostic::Level::Error, path,
+            fmt::format("stack name \"{}\" is not allowed: CloudFormation stack names match ^[A-Za-z][A-Za-z0-9-]*$ "
+                        "and have at most 128 characters",
+                        name));
+      auto [it, inserted] = stack_names.emplace(name, s);
+      if (!inserted)
+        add(diags, Diagnostic::Level::Error, path,
+            fmt::format("stack name \"{}\" is already used by {}; stack names must be unique in an app", name,
+                        it->second->path()));
+    }
+  }
+
+  // Two elements of one stack must not share a logical ID (e.g. "A/B" and "AB").
+  for (Stack* s : app.stacks()) {
+    std::unordered_map<std::string, const CfnElement*> seen;
+    for (Construct* c : all_constructs(*s)) {
+      auto* e = dynamic_cast<CfnElement*>(c);
+      if (e == nullptr) continue;
+      auto [it, inserted] = seen.emplace(e->logical_id(), e);
+      if (!inserted)
+        add(diags, Diagnostic::Level::Error, e->path(),
+            fmt::format("logical ID \"{}\" is already used by {} in this stack; rename one of the constructs or "
+                        "override its logical ID",
+                        e->logical_id(), it->second->path()));
+    }
+  }
+}
+
+// Reports a cycle among stack dependencies, if any.
+void check_cycles(const std::vector<StackArtifact>& stacks, std::vector<Diagnostic>& diags) {
+  std::map<std::string, const StackArtifact*> by_id;
+  for (const auto& s : stacks) by_id[s.artifact_id] = &s;
+  std::map<std::string, int> state;  // 0 new, 1 in progress, 2 done
+  std::vector<std::string> trail;
+  std::function<bool(const StackArtifact&)> visit = [&](const StackArtifact& s) {
+    state[s.artifact_id] = 1;
+    trail.push_back(s.artifact_id);
+    for (const auto& d : s.dependencies) {
+      auto it = by_id.find(d);
+      if (it == by_id.end()) continue;
+      if (state[d] == 1) {
+        std::string cycle;
+        auto from = std::find(trail.begin(), trail.end(), d);
+        for (auto i = from; i != trail.end(); ++i) cycle += *i + " -> ";
+        add(diags, Diagnostic::Level::Error, s.stack->path(),
+            fmt::format("stacks depend on each other in a cycle: {}{}; CloudFormation cannot order their deployment",
+                        cycle, d));
+        return true;
+      }
+      if (state[d] == 0 && visit(*it->second)) return true;
+    }
+    trail.pop_back();
+    state[s.artifact_id] = 2;
+    return false;
+  };
+  for (const auto& s : stacks)
+    if (state[s.artifact_id] == 0 && visit(s)) return;
+}
+
+void check_template_limits(const StackArtifact& a, std::vector<Diagnostic>& diags) {
+  auto count = [&](const char* section) {
+    auto it = a.template_json.find(section);
+    return it == a.template_json.end() ? std::size_t{0} : it->size();
+  };
+  const std::string path = a.stack->path();
+  auto limit = [&](const char* section, std::size_t max) {
+    if (count(section) > max)
+      add(diags, Diagnostic::Level::Error, path,
+          fmt::format("the template has {} {} but CloudFormation allows at most {}; split the stack", count(section),
+                      section, max));
+  };
+  limit("Resources", kMaxResources);
+  limit("Outputs", kMaxOutputs);
+  limit("Parameters", kMaxParameters);
+  const std::size_t bytes = render_template_json(a.template_json).size();
+  if (bytes > kMaxTemplateBytes) {
+    add(diags, Diagnostic::Level::Error, path,
+        fmt::format("the template is {} bytes; CloudFormation accepts at most {} bytes", bytes, kMaxTemplateBytes));
+  } else if (bytes > kMaxDirectDeployBytes) {
+    add(diags, Diagnostic::Level::Warning, path,
+        fmt::format("the template is {} bytes, over the {} bytes `aws cloudformation deploy --template-file` sends "
+                    "directly; deploy it with --s3-bucket BUCKET so the CLI uploads it first",
+                    bytes, kMaxDirectDeployBytes));
+  }
+}
+
+Json tree_node(const Construct& c) {
+  Json n = Json::object();
+  n["id"] = c.scope() == nullptr ? "App" : c.id();
+  n["path"] = c.path();
+  if (const auto* r = dynamic_cast<const CfnResource*>(&c)) {
+    n["attributes"] = Json{{"aws:cdk:cloudformation:type", r->cfn_type()},
+                           {"aws:cdk:cloudformation:logicalId", r->logical_id()}};
+  }
+  if (!c.children().empty()) {
+    Json kids = Json::object();
+    for (const Construct* k : c.children()) kids[k->id()] = tree_node(*k);
+    n["children"] = std::move(kids);
+  }
+  return n;
+}
+
+Json stack_metadata(const Stack& s) {
+  Json meta = Json::object();
+  for_each_construct(s, [&meta](const Construct& c) {
+    Json entries = Json::array();
+    if (const auto* e = dynamic_cast<const CfnElement*>(&c))
+      entries.push_back(Json{{"type", "aws:cdk:logicalId"}, {"data", e->logical_id()}});
+    for (const auto& m : c.metadata()) entries.push_back(Json{{"type", m.type}, {"data", m.data}});
+    if (!entries.empty()) meta["/" + c.path()] = std::move(entries);
+  });
+  return meta;
+}
+
+Json manifest_for(const std::vector<StackArtifact>& stacks) {
+  Json artifacts = Json::object();
+  for (const auto& a : stacks) {
+    const Stack& s = *a.stack;
+    Json props = Json::object();
+    props["templateFile"] = a.template_file;
+    props["terminationProtection"] = s.termination_protection();
+    if (!s.tags().empty()) {
+      Json tags = Json::object();
+      for (const auto& t : s.tags()) tags[t.key] = t.value;
+      props["tags"] = std::move(tags);
+    }
+    props["validateOnSynth"] = false;
+    Json art = Json::object();
+    art["type"] = "aws:cloudformation:stack";
+    art["environment"] = s.environment_uri();
+    art["properties"] = std::move(props);
+    if (!a.dependencies.empty()) art["dependencies"] = a.dependencies;
+    art["metadata"] = stack_metadata(s);
+    art["displayName"] = s.path();
+    artifacts[a.artifact_id] = std::move(art);
+  }
+  artifacts["Tree"] = Json{{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}};
+  return Json{{"version", kCloudAssemblyVersion}, {"artifacts", std::move(artifacts)}};
+}
+
+}  // namespace
+
+SynthResult synthesize(App& app) {
+  SynthResult result;
+  auto& diags = result.diagnostics;
+  Clock clock(result.timings);
+
+  prepare(app);
+  apply_construct_dependencies(app);
+  clock.lap("prepare");
+
+  validate_tree(app, diags);
+  clock.lap("validate");
+  if (!result.ok()) return result;
+
+  // Resolve: render every element of every stack; cross-stack references create exports.
+  ExportTable exports;
+  std::vector<std::string> errors;
+  std::vector<Stack*> stacks = app.stacks();
+  std::unordered_map<const Stack*, std::size_t> index_of;
+  for (Stack* s : stacks) {
+    StackArtifact a;
+    a.stack = s;
+    a.artifact_id = s->stack_name();
+    a.template_file = a.artifact_id + ".template.json";
+    Json t = Json::object();
+    if (!s->description().empty()) t["Description"] = s->description();
+    Resolver resolver(*s, exports, errors);
+    for (Construct* c : all_constructs(*s))
+      if (auto* e = dynamic_cast<CfnElement*>(c)) e->render(t, resolver);
+    for (const auto& d : s->stack_dependencies()) a.dependencies.push_back(d.stack->stack_name());
+    for (const Stack* p : resolver.imported_stacks()) a.dependencies.push_back(p->stack_name());
+    a.template_json = std::move(t);
+    index_of[s] = result.assembly.stacks.size();
+    result.assembly.stacks.push_back(std::move(a));
+  }
+  for (const auto& x : exports.exports()) {
+    Json& t = result.assembly.stacks[index_of.at(x.producer)].template_json;
+    t["Outputs"][x.output_logical_id] = Json{{"Value", x.value}, {"Export", {{"Name", x.export_name}}}};
+  }
+  for (auto& a : result.assembly.stacks) {
+    // Deterministic and free of repeats: dependencies in stack creation order.
+    std::vector<std::string> ordered;
+    for (Stack* s : stacks)
+      if (std::find(a.dependencies.begin(), a.dependencies.end(), s->stack_name()) != a.dependencies.end())
+        ordered.push_back(s->stack_name());
+    a.dependencies = std::move(ordered);
+  }
+  for (auto& e : errors) add(diags, Diagnostic::Level::Error, "", std::move(e));
+  check_cycles(result.assembly.stacks, diags);
+  for (const auto& a : result.assembly.stacks) check_template_limits(a, diags);
+  clock.lap("resolve");
+
+  for (Construct* c : all_constructs(app)) {
+    for (const auto& m : c->metadata()) {
+      if (m.type == "aws:cdk:warning") add(diags, Diagnostic::Level::Warning, c->path(), m.data.get<std::string>());
+      if (m.type == "aws:cdk:info") add(diags, Diagnostic::Level::Info, c->path(), m.data.get<std::string>());
+    }
+  }
+  std::stable_sort(diags.begin(), diags.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.level < b.level; });
+
+  result.assembly.manifest = manifest_for(result.assembly.stacks);
+  result.assembly.tree = Json{{"version", "tree-0.1"}, {"tree", tree_node(app)}};
+  clock.lap("assemble");
+  return result;
+}
+
+}  // namespace opsynth

@@ -1,0 +1,51 @@
+// The seed app's configuration, read from context (keys and defaults in README
+// "Context"), with the names the original project derives from it (SEED-CONTEXT.md).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "opsynth/core/construct.hpp"
+
+namespace opsynth::seed {
+
+struct SeedConfig {
+  std::string env_name;          // envName: "prod" or e.g. "ci"
+  std::string deployment_name;   // deploymentName
+  std::string hosted_zone_name;  // hostedZoneName: "diyaccounting.co.uk"
+  std::string sub_domain_name;   // subDomainName: "submit"
+  std::string region;
+  std::string ci_account_id, prod_account_id, backup_account_id, management_account_id;
+  std::string organization_id;   // optional
+  std::string alert_email;       // optional; from the ALERT_EMAIL secret in CI
+  int canary_interval_minutes = 5;
+  std::string rum_app_monitor_id, cloudfront_distribution_id, api_gateway_id;  // optional
+  std::string base_url;          // canaries only when non-empty
+  std::vector<std::string> lambda_function_arns;
+
+  // Derived names.
+  std::string env_domain_name() const;         // submit.diyaccounting.co.uk / ci.submit...
+  std::string deployment_domain_name() const;  // {deployment}.submit.diyaccounting.co.uk
+  std::string env_base_url() const;            // https://{env domain}/
+  std::string app_prefix() const;              // e.g. prod-submit-app
+  std::string env_prefix() const;              // e.g. submit-env
+  std::string target_account() const;          // prod account for envName prod, else CI
+  std::string backup_vault_name() const { return "diy-submit-backup-vault"; }
+  std::string backup_vault_arn() const;
+
+  // Stack ids (and names).
+  std::string ops_stack_id() const { return deployment_name + "-app-OpsStack"; }
+  std::string data_stack_id() const { return env_name + "-env-DataStack"; }
+  std::string backup_stack_id() const { return env_name + "-env-BackupStack"; }
+};
+
+// The Lambda handlers of the original project (SEED-CONTEXT.md) plus the seed's
+// "Sign-ups" source cognitoPostConfirmation, so the seed's dashboard is whole.
+const std::vector<std::string>& default_lambda_handlers();
+// camelCase -> dash-case, with a trailing "-handler" or "-http" dropped.
+std::string dash_case_handler(const std::string& handler);
+
+// Reads the configuration; every problem is appended to `errors` naming the context key.
+SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& errors);
+
+}  // namespace opsynth::seed

@@ -1,0 +1,171 @@
+#include "opsynth_stacks/seed_config.hpp"
+
+#include <cctype>
+#include <regex>
+
+#include <fmt/format.h>
+
+namespace opsynth::seed {
+namespace {
+
+std::string context_string(const Construct& scope, const char* key, std::string fallback,
+                           std::vector<std::string>& errors) {
+  const Json* v = scope.try_get_context(key);
+  if (v == nullptr || v->is_null()) return fallback;
+  if (v->is_string()) return v->get<std::string>();
+  if (v->is_number_integer()) return std::to_string(v->get<long long>());
+  errors.push_back(fmt::format("context \"{}\": expected a string, found {}", key, v->type_name()));
+  return fallback;
+}
+
+void check_account(const char* key, const std::string& account, std::vector<std::string>& errors) {
+  static const std::regex kAccount("^[0-9]{12}$");
+  if (!std::regex_match(account, kAccount))
+    errors.push_back(fmt::format("context \"{}\": \"{}\" is not an AWS account id (12 digits)", key, account));
+}
+
+std::string strip_zone(const std::string& domain, const std::string& zone) {
+  std::string suffix = "." + zone;
+  std::string out = domain;
+  if (out.size() > suffix.size() && out.compare(out.size() - suffix.size(), suffix.size(), suffix) == 0)
+    out.resize(out.size() - suffix.size());
+  for (char& c : out)
+    if (c == '.') c = '-';
+  return out;
+}
+
+}  // namespace
+
+std::string SeedConfig::env_domain_name() const {
+  return env_name == "prod" ? fmt::format("{}.{}", sub_domain_name, hosted_zone_name)
+                            : fmt::format("{}.{}.{}", env_name, sub_domain_name, hosted_zone_name);
+}
+std::string SeedConfig::deployment_domain_name() const {
+  return fmt::format("{}.{}.{}", deployment_name, sub_domain_name, hosted_zone_name);
+}
+std::string SeedConfig::env_base_url() const { return "https://" + env_domain_name() + "/"; }
+std::string SeedConfig::app_prefix() const { return strip_zone(deployment_domain_name(), hosted_zone_name) + "-app"; }
+std::string SeedConfig::env_prefix() const { return strip_zone(env_domain_name(), hosted_zone_name) + "-env"; }
+std::string SeedConfig::target_account() const { return env_name == "prod" ? prod_account_id : ci_account_id; }
+std::string SeedConfig::backup_vault_arn() const {
+  return fmt::format("arn:aws:backup:{}:{}:backup-vault:{}", region, backup_account_id, backup_vault_name());
+}
+
+const std::vector<std::string>& default_lambda_handlers() {
+  static const std::vector<std::string> handlers{
+      "cognitoAuthUrlGet", "cognitoTokenPost",     "customAuthorizer", "hmrcAuthUrlGet",   "hmrcTokenPost",
+      "hmrcVatReturnPost", "hmrcVatObligationGet", "hmrcVatReturnGet", "hmrcReceiptPost",  "hmrcReceiptGet",
+      "catalogGet",        "bundleGet",            "bundlePost",       "bundleDelete",     "selfDestruct",
+      "cognitoPostConfirmation"};
+  return handlers;
+}
+
+std::string dash_case_handler(const std::string& handler) {
+  std::string out;
+  for (char c : handler) {
+    if (std::isupper(static_cast<unsigned char>(c))) {
+      if (!out.empty()) out += '-';
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      out += c;
+    }
+  }
+  for (const char* suffix : {"-handler", "-http"}) {
+    std::string s(suffix);
+    if (out.size() > s.size() && out.compare(out.size() - s.size(), s.size(), s) == 0) out.resize(out.size() - s.size());
+  }
+  return out;
+}
+
+SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& errors) {
+  SeedConfig c;
+  c.env_name = context_string(scope, "envName", "prod", errors);
+  c.deployment_name = context_string(scope, "deploymentName", c.env_name, errors);
+  c.hosted_zone_name = context_string(scope, "hostedZoneName", "diyaccounting.co.uk", errors);
+  c.sub_domain_name = context_string(scope, "subDomainName", "submit", errors);
+  c.region = context_string(scope, "region", "eu-west-2", errors);
+  c.ci_account_id = context_string(scope, "ciAccountId", "111111111111", errors);
+  c.prod_account_id = context_string(scope, "prodAccountId", "222222222222", errors);
+  c.backup_account_id = context_string(scope, "backupAccountId", "333333333333", errors);
+  c.management_account_id = context_string(scope, "managementAccountId", "887764105431", errors);
+  c.organization_id = context_string(scope, "organizationId", "", errors);
+  c.alert_email = context_string(scope, "alertEmail", "", errors);
+  c.rum_app_monitor_id = context_string(scope, "rumAppMonitorId", "", errors);
+  c.cloudfront_distribution_id = context_string(scope, "cloudFrontDistributionId", "", errors);
+  c.api_gateway_id = context_string(scope, "apiGatewayId", "", errors);
+
+  static const std::regex kName("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
+  for (auto [key, value] : {std::pair{"envName", &c.env_name}, std::pair{"deploymentName", &c.deployment_name}}) {
+    if (!std::regex_match(*value, kName) || value->size() > 32)
+      errors.push_back(fmt::format("context \"{}\": \"{}\" must be 1-32 lowercase letters, digits and inner dashes "
+                                   "(it becomes part of domain, stack and resource names)",
+                                   key, *value));
+  }
+  static const std::regex kRegion("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$");
+  if (!std::regex_match(c.region, kRegion))
+    errors.push_back(fmt::format("context \"region\": \"{}\" is not an AWS region name (e.g. eu-west-2)", c.region));
+  check_account("ciAccountId", c.ci_account_id, errors);
+  check_account("prodAccountId", c.prod_account_id, errors);
+  check_account("backupAccountId", c.backup_account_id, errors);
+  check_account("managementAccountId", c.management_account_id, errors);
+  if (!c.organization_id.empty() && !std::regex_match(c.organization_id, std::regex("^o-[a-z0-9]{10,32}$")))
+    errors.push_back(fmt::format("context \"organizationId\": \"{}\" is not an AWS Organizations id (o-xxxxxxxxxx)",
+                                 c.organization_id));
+  if (!c.alert_email.empty() &&
+      !std::regex_match(c.alert_email, std::regex(R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)")))
+    errors.push_back(fmt::format("context \"alertEmail\": \"{}\" is not an email address", c.alert_email));
+
+  const Json* interval = scope.try_get_context("canaryIntervalMinutes");
+  if (interval != nullptr) {
+    long long minutes = -1;
+    if (interval->is_number_integer()) minutes = interval->get<long long>();
+    if (interval->is_string()) {
+      const auto& s = interval->get_ref<const std::string&>();
+      if (!s.empty() && s.size() < 6 && s.find_first_not_of("0123456789") == std::string::npos) minutes = std::stoll(s);
+    }
+    if (minutes < 1 || minutes > 60)
+      errors.push_back(fmt::format("context \"canaryIntervalMinutes\": {} is not allowed; use whole minutes from 1 to 60",
+                                   interval->dump()));
+    else
+      c.canary_interval_minutes = static_cast<int>(minutes);
+  }
+
+  c.base_url = context_string(scope, "baseUrl", "https://" + c.deployment_domain_name() + "/", errors);
+  if (!c.base_url.empty() && !std::regex_match(c.base_url, std::regex(R"(^https://[a-z0-9.-]+(:[0-9]+)?/([^\s]*)$)")))
+    errors.push_back(fmt::format("context \"baseUrl\": \"{}\" must be an https:// URL ending in '/' (or empty for no "
+                                 "canaries)",
+                                 c.base_url));
+
+  const Json* arns = scope.try_get_context("lambdaFunctionArns");
+  if (arns != nullptr && arns->is_array()) {
+    for (const auto& a : *arns) {
+      if (a.is_string()) c.lambda_function_arns.push_back(a.get<std::string>());
+      else errors.push_back("context \"lambdaFunctionArns\": every entry must be a string ARN");
+    }
+  } else if (arns != nullptr && arns->is_string()) {
+    std::string s = arns->get<std::string>();
+    std::size_t start = 0;
+    while (start <= s.size()) {
+      auto comma = s.find(',', start);
+      std::string item = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (!item.empty()) c.lambda_function_arns.push_back(item);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  } else if (arns != nullptr) {
+    errors.push_back("context \"lambdaFunctionArns\": expected a list of ARNs or a comma-separated string");
+  } else {
+    for (const auto& h : default_lambda_handlers())
+      c.lambda_function_arns.push_back(fmt::format("arn:aws:lambda:{}:{}:function:{}-{}", c.region, c.target_account(),
+                                                   c.app_prefix(), dash_case_handler(h)));
+  }
+  static const std::regex kLambdaArn(R"(^arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[A-Za-z0-9_-]{1,64}$)");
+  for (const auto& a : c.lambda_function_arns)
+    if (!std::regex_match(a, kLambdaArn))
+      errors.push_back(fmt::format("context \"lambdaFunctionArns\": \"{}\" is not a Lambda function ARN "
+                                   "(arn:aws:lambda:REGION:ACCOUNT:function:NAME)",
+                                   a));
+  return c;
+}
+
+}  // namespace opsynth::seed
