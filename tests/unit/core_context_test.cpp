@@ -1,0 +1,88 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "opsynth/core/context.hpp"
+
+namespace opsynth {
+namespace {
+namespace fs = std::filesystem;
+
+class ContextFiles : public ::testing::Test {
+ protected:
+  fs::path dir = fs::temp_directory_path() / ("opsynth-ctx-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  void SetUp() override { fs::create_directories(dir); }
+  void TearDown() override { fs::remove_all(dir); }
+  void write(const std::string& name, const std::string& text) { std::ofstream(dir / name) << text; }
+};
+
+TEST_F(ContextFiles, LaterSourcesWin) {
+  write("cdk.json", R"({"app":"x","context":{"a":"cdk.json","b":"cdk.json","c":"cdk.json","d":"cdk.json","e":"cdk.json"}})");
+  write("cdk.context.json", R"({"b":"cdk.context.json","c":"cdk.context.json","d":"cdk.context.json","e":"cdk.context.json"})");
+  write("env.yaml", "d: config\ne: config\n");
+  ContextSources s;
+  s.project_dir = dir;
+  s.cdk_context_json = R"({"c":"CDK_CONTEXT_JSON","d":"CDK_CONTEXT_JSON","e":"CDK_CONTEXT_JSON"})";
+  s.config_files = {dir / "env.yaml"};
+  s.cli_pairs = {"e=cli"};
+  auto r = load_context(s);
+  ASSERT_TRUE(r.errors.empty()) << r.errors.front();
+  EXPECT_EQ(r.context["a"], "cdk.json");
+  EXPECT_EQ(r.context["b"], "cdk.context.json");
+  EXPECT_EQ(r.context["c"], "CDK_CONTEXT_JSON");
+  EXPECT_EQ(r.context["d"], "config");
+  EXPECT_EQ(r.context["e"], "cli");
+}
+
+TEST_F(ContextFiles, EnvironmentVariablesOverrideFilesButNotTheCommandLine) {
+  write("cdk.json", R"({"context":{"envName":"prod","alertEmail":"a@b.c"}})");
+  ContextSources s;
+  s.project_dir = dir;
+  s.environment = {{"ENVIRONMENT_NAME", "ci"}, {"ALERT_EMAIL", "ops@example.com"}, {"UNRELATED", "x"}};
+  s.cli_pairs = {"envName=ci-2"};
+  auto r = load_context(s);
+  EXPECT_EQ(r.context["envName"], "ci-2");
+  EXPECT_EQ(r.context["alertEmail"], "ops@example.com");
+  EXPECT_FALSE(r.context.contains("UNRELATED"));
+}
+
+TEST_F(ContextFiles, EveryMalformedSourceIsReportedAtOnce) {
+  write("cdk.json", R"({"context": [1,2]})");
+  write("cdk.context.json", "{not json");
+  write("bad.yaml", "a: [unclosed\n");
+  ContextSources s;
+  s.project_dir = dir;
+  s.config_files = {dir / "bad.yaml", dir / "missing.yaml"};
+  s.cli_pairs = {"novalue", "=x"};
+  auto r = load_context(s);
+  ASSERT_EQ(r.errors.size(), 6u);
+  EXPECT_NE(r.errors[0].find("cdk.json: \"context\" must be a JSON object, found array"), std::string::npos) << r.errors[0];
+  EXPECT_NE(r.errors[1].find("cdk.context.json: not valid JSON"), std::string::npos) << r.errors[1];
+  EXPECT_NE(r.errors[2].find("bad.yaml: not valid YAML (line"), std::string::npos) << r.errors[2];
+  EXPECT_NE(r.errors[3].find("missing.yaml: cannot read the file"), std::string::npos) << r.errors[3];
+  EXPECT_NE(r.errors[4].find("-c novalue: context values are given as key=value"), std::string::npos) << r.errors[4];
+  EXPECT_NE(r.errors[5].find("-c =x"), std::string::npos) << r.errors[5];
+}
+
+TEST(ContextYaml, ScalarsKeepTheirTypes) {
+  ContextResult r;
+  merge_yaml_context_text("n: 5\nb: true\ns: '5'\nt: text\nl: [a, 2]\n", "cfg.yaml", r);
+  ASSERT_TRUE(r.errors.empty());
+  EXPECT_EQ(r.context["n"], 5);
+  EXPECT_EQ(r.context["b"], true);
+  EXPECT_EQ(r.context["s"], "5");
+  EXPECT_EQ(r.context["t"], "text");
+  EXPECT_EQ(r.context["l"], Json::parse(R"(["a",2])"));
+}
+
+TEST(ContextYaml, AMapIsRequired) {
+  ContextResult r;
+  merge_yaml_context_text("- a\n- b\n", "cfg.yaml", r);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0], "cfg.yaml: expected a map of context keys (key: value lines)");
+}
+
+}  // namespace
+}  // namespace opsynth

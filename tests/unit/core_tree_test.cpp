@@ -1,0 +1,155 @@
+#include <gtest/gtest.h>
+
+#include "opsynth/core/app.hpp"
+#include "opsynth/core/cfn_element.hpp"
+#include "opsynth/core/stack.hpp"
+#include "opsynth/core/synth.hpp"
+
+namespace opsynth {
+namespace {
+
+bool has_error(const SynthResult& r, const std::string& text) {
+  for (const auto& e : r.errors())
+    if (e.find(text) != std::string::npos) return true;
+  return false;
+}
+
+TEST(Tree, PathsExcludeTheApp) {
+  App app;
+  auto& s = app.add<Stack>("S");
+  auto& c = s.add<Construct>("Group");
+  auto& r = c.add<CfnResource>("Resource", "AWS::SNS::Topic");
+  EXPECT_EQ(r.path(), "S/Group/Resource");
+  EXPECT_EQ(&r.stack(), &s);
+  EXPECT_EQ(r.logical_id(), "GroupC77FDACD");
+  EXPECT_EQ(s.find_child("Group"), &c);
+}
+
+TEST(Tree, DuplicateSiblingIdIsReportedWithTheParentPath) {
+  App app;
+  auto& s = app.add<Stack>("S");
+  s.add<CfnResource>("Topic", "AWS::SNS::Topic");
+  s.add<CfnResource>("Topic", "AWS::SNS::Topic");
+  auto r = synthesize(app);
+  EXPECT_TRUE(has_error(r, "S: there is already a construct with id \"Topic\" here")) << r.errors().front();
+}
+
+TEST(Tree, AllErrorsAreReportedAtOnce) {
+  App app;
+  auto& s = app.add<Stack>("S");
+  auto& a = s.add<Construct>("A");
+  a.add_validation([] { return std::vector<std::string>{"first problem"}; });
+  auto& b = s.add<Construct>("B");
+  b.add_validation([] { return std::vector<std::string>{"second problem"}; });
+  auto r = synthesize(app);
+  EXPECT_TRUE(has_error(r, "S/A: first problem"));
+  EXPECT_TRUE(has_error(r, "S/B: second problem"));
+}
+
+TEST(Tree, LogicalIdCollisionIsAnError) {
+  App app;
+  auto& s = app.add<Stack>("S");
+  s.add<CfnResource>("A-B", "AWS::SNS::Topic");
+  s.add<CfnResource>("AB", "AWS::SNS::Topic");
+  auto r = synthesize(app);
+  EXPECT_TRUE(has_error(r, "logical ID \"AB\" is already used by S/A-B")) << r.errors().front();
+}
+
+TEST(Tree, OverriddenLogicalIdIsUsed) {
+  App app;
+  auto& s = app.add<Stack>("S");
+  auto& t = s.add<CfnResource>("Topic", "AWS::SNS::Topic");
+  t.override_logical_id("Pinned");
+  auto r = synthesize(app);
+  EXPECT_TRUE(r.assembly.find("S")->template_json["Resources"].contains("Pinned"));
+}
+
+TEST(Tree, ContextIsInheritedFromTheApp) {
+  App app(AppOptions{Json{{"envName", "ci"}}});
+  auto& s = app.add<Stack>("S");
+  auto& c = s.add<Construct>("C");
+  ASSERT_NE(c.try_get_context("envName"), nullptr);
+  EXPECT_EQ(*c.try_get_context("envName"), "ci");
+  c.set_context("envName", "prod");
+  EXPECT_EQ(*c.try_get_context("envName"), "prod");
+  EXPECT_EQ(*s.try_get_context("envName"), "ci");
+  EXPECT_EQ(c.try_get_context("missing"), nullptr);
+}
+
+TEST(Resources, RenderInCdkKeyOrderWithSortedDependsOn) {
+  App app;
+  auto& s = app.add<Stack>("S", StackProps{.description = "d"});
+  auto& b = s.add<CfnResource>("B", "AWS::SNS::Topic");
+  auto& a = s.add<CfnResource>("A", "AWS::SNS::Topic");
+  auto& t = s.add<CfnResource>("T", "AWS::SNS::Topic", ValueMap{{"TopicName", "x"}});
+  t.add_depends_on(b);
+  t.add_depends_on(a);
+  t.apply_removal_policy(RemovalPolicy::Retain);
+  t.add_resource_metadata("Note", "n");
+  auto r = synthesize(app);
+  const Json& tmpl = r.assembly.find("S")->template_json;
+  EXPECT_EQ(tmpl.begin().key(), "Description");
+  EXPECT_EQ(tmpl["Resources"]["T"].dump(),
+            R"({"Type":"AWS::SNS::Topic","Properties":{"TopicName":"x"},"DependsOn":["A","B"],"UpdateReplacePolicy":"Retain","DeletionPolicy":"Retain","Metadata":{"Note":"n"}})");
+}
+
+TEST(Resources, ConstructDependenciesBecomeDependsOnAndStackDependencies) {
+  App app;
+  auto& s1 = app.add<Stack>("S1");
+  auto& s2 = app.add<Stack>("S2");
+  auto& x = s1.add<CfnResource>("X", "AWS::SNS::Topic");
+  auto& y = s1.add<CfnResource>("Y", "AWS::SNS::Topic");
+  auto& z = s2.add<CfnResource>("Z", "AWS::SNS::Topic");
+  y.add_dependency(x);
+  z.add_dependency(x);
+  auto r = synthesize(app);
+  EXPECT_EQ(r.assembly.find("S1")->template_json["Resources"]["Y"]["DependsOn"], Json::array({"X"}));
+  EXPECT_EQ(r.assembly.find("S2")->dependencies, std::vector<std::string>{"S1"});
+}
+
+TEST(Stacks, DependencyCycleIsAnError) {
+  App app;
+  auto& a = app.add<Stack>("A");
+  auto& b = app.add<Stack>("B");
+  a.add_stack_dependency(b, "test");
+  b.add_stack_dependency(a, "test");
+  auto r = synthesize(app);
+  EXPECT_TRUE(has_error(r, "stacks depend on each other in a cycle: A -> B -> A")) << r.errors().front();
+}
+
+TEST(Stacks, InvalidStackNameIsAnError) {
+  App app;
+  app.add<Stack>("S", StackProps{.stack_name = "bad_name"});
+  auto r = synthesize(app);
+  EXPECT_TRUE(has_error(r, "stack name \"bad_name\" is not allowed"));
+}
+
+TEST(Stacks, TagsPropagateToTaggableResourcesSortedLikeLocaleCompare) {
+  class Taggable : public CfnResource {
+   public:
+    using CfnResource::CfnResource;
+    TagFormat tag_format() const override { return TagFormat::KeyValueList; }
+  };
+  App app;
+  auto& s = app.add<Stack>("S", StackProps{.tags = {{"Zeta", "1"}, {"alpha", "2"}}});
+  s.add<Taggable>("Topic", "AWS::SNS::Topic");
+  auto& plain = s.add<CfnResource>("Sub", "AWS::SNS::Subscription");
+  Tags::of(s).add("Mid", "3");
+  auto r = synthesize(app);
+  const Json& res = r.assembly.find("S")->template_json["Resources"];
+  EXPECT_EQ(res["Topic"]["Properties"]["Tags"],
+            Json::parse(R"([{"Key":"alpha","Value":"2"},{"Key":"Mid","Value":"3"},{"Key":"Zeta","Value":"1"}])"));
+  EXPECT_FALSE(res[plain.logical_id()].contains("Properties"));
+  EXPECT_EQ(r.assembly.manifest["artifacts"]["S"]["properties"]["tags"], Json::parse(R"({"Zeta":"1","alpha":"2"})"));
+}
+
+TEST(Limits, MoreThan500ResourcesIsAnError) {
+  App app;
+  auto& s = app.add<Stack>("S");
+  for (int i = 0; i < 501; ++i) s.add<CfnResource>("T" + std::to_string(i), "AWS::SNS::Topic");
+  auto r = synthesize(app);
+  EXPECT_TRUE(has_error(r, "the template has 501 Resources but CloudFormation allows at most 500"));
+}
+
+}  // namespace
+}  // namespace opsynth

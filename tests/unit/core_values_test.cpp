@@ -1,0 +1,126 @@
+// Rendering of values and intrinsics, checked against what aws-cdk-lib 2.276 renders
+// for the same constructs (expected JSON taken from its output).
+#include <gtest/gtest.h>
+
+#include "opsynth/core/app.hpp"
+#include "opsynth/core/cfn_element.hpp"
+#include "opsynth/core/resolver.hpp"
+#include "opsynth/core/stack.hpp"
+#include "opsynth/core/synth.hpp"
+
+namespace opsynth {
+namespace {
+
+class Values : public ::testing::Test {
+ protected:
+  App app;
+  Stack& stack = app.add<Stack>("A", StackProps{.env = {"111111111111", "eu-west-2"}});
+  CfnResource& topic = stack.add<CfnResource>("Topic", "AWS::SNS::Topic");
+  ExportTable exports;
+  std::vector<std::string> errors;
+
+  Json resolve(const Value& v) {
+    Resolver r(stack, exports, errors);
+    return r.resolve(v, stack);
+  }
+};
+
+TEST_F(Values, IntegralDoublesRenderAsIntegers) {
+  EXPECT_EQ(resolve(Value(5.0)).dump(), "5");
+  EXPECT_EQ(resolve(Value(0.5)).dump(), "0.5");
+}
+
+TEST_F(Values, RefAndGetAttUseTheLogicalId) {
+  EXPECT_EQ(resolve(topic.ref()), Json::parse(R"({"Ref":"Topic"})"));
+  EXPECT_EQ(resolve(topic.get_att("TopicArn")), Json::parse(R"({"Fn::GetAtt":["Topic","TopicArn"]})"));
+}
+
+TEST_F(Values, ConcatMergesLiteralsIntoAMinimalJoin) {
+  Value v = fn::concat({"arn:", aws::partition(), ":sns:", "eu-west-2", ":", topic.ref()});
+  EXPECT_EQ(resolve(v), Json::parse(R"({"Fn::Join":["",["arn:",{"Ref":"AWS::Partition"},":sns:eu-west-2:",{"Ref":"Topic"}]]})"));
+}
+
+TEST_F(Values, ConcatOfLiteralsIsALiteral) {
+  EXPECT_EQ(resolve(fn::concat({"a", 1, "b"})), Json("a1b"));
+}
+
+TEST_F(Values, NestedJoinsWithTheSameDelimiterAreSpliced) {
+  Value inner = fn::concat({"x", aws::region()});
+  Value outer = fn::concat({"pre-", inner, "-post"});
+  EXPECT_EQ(resolve(outer), Json::parse(R"({"Fn::Join":["",["pre-x",{"Ref":"AWS::Region"},"-post"]]})"));
+}
+
+TEST_F(Values, JsonStringSplicesReferencesInsideQuotes) {
+  // aws-cdk-lib: stack.toJsonString({a: topic.topicArn(Ref), b: 'x"y', n: 5, arr: [Aws.REGION, 1]})
+  Value doc = Value::object({{"a", topic.ref()}, {"b", "x\"y"}, {"n", 5}, {"arr", ValueList{aws::region(), 1}}});
+  Json expected = Json::parse(R"({"Fn::Join":["",["{\"a\":\"",{"Ref":"Topic"},"\",\"b\":\"x\\\"y\",\"n\":5,\"arr\":[\"",{"Ref":"AWS::Region"},"\",1]}"]]})");
+  EXPECT_EQ(resolve(Stack::to_json_string(doc)), expected);
+}
+
+TEST_F(Values, JsonStringEscapesLiteralsInsideSplicedJoins) {
+  Value doc = Value::object({{"t", fn::concat({"say \"hi\" in ", aws::region()})}});
+  Json expected = Json::parse(R"({"Fn::Join":["",["{\"t\":\"say \\\"hi\\\" in ",{"Ref":"AWS::Region"},"\"}"]]})");
+  EXPECT_EQ(resolve(Stack::to_json_string(doc)), expected);
+}
+
+TEST_F(Values, JsonStringOfLiteralsIsAPlainString) {
+  Value s = Stack::to_json_string(Value::object({{"a", 1}, {"b", ValueList{"x"}}}));
+  ASSERT_TRUE(s.is_string());
+  EXPECT_EQ(s.as_string(), R"({"a":1,"b":["x"]})");
+}
+
+TEST_F(Values, IntrinsicsRenderUnderTheirNames) {
+  EXPECT_EQ(resolve(fn::select(1, fn::split(",", "a,b"))),
+            Json::parse(R"({"Fn::Select":[1,{"Fn::Split":[",","a,b"]}]})"));
+  EXPECT_EQ(resolve(fn::import_value("X")), Json::parse(R"({"Fn::ImportValue":"X"})"));
+  EXPECT_EQ(resolve(fn::sub("${AWS::Region}-x")), Json::parse(R"({"Fn::Sub":"${AWS::Region}-x"})"));
+  for (auto [v, name] : {std::pair{aws::account_id(), "AWS::AccountId"}, std::pair{aws::region(), "AWS::Region"},
+                         std::pair{aws::partition(), "AWS::Partition"}, std::pair{aws::url_suffix(), "AWS::URLSuffix"},
+                         std::pair{aws::stack_name(), "AWS::StackName"}})
+    EXPECT_EQ(resolve(v), Json({{"Ref", name}}));
+}
+
+TEST_F(Values, ConditionsAndIfUseTheConditionLogicalId) {
+  auto& cond = stack.add<CfnCondition>("IsProd", fn::equals(aws::account_id(), "111111111111"));
+  EXPECT_EQ(resolve(fn::if_(cond, "a", fn::no_value())),
+            Json::parse(R"({"Fn::If":["IsProd","a",{"Ref":"AWS::NoValue"}]})"));
+}
+
+TEST_F(Values, StackAccountAndRegionAreLiteralWhenKnown) {
+  EXPECT_EQ(resolve(stack.account()), Json("111111111111"));
+  auto& agnostic = app.add<Stack>("B");
+  EXPECT_EQ(resolve(agnostic.account()), Json({{"Ref", "AWS::AccountId"}}));
+  EXPECT_EQ(agnostic.environment_uri(), "aws://unknown-account/unknown-region");
+}
+
+TEST(CrossStack, ReferenceInTheSameEnvironmentBecomesAnExportAndADependency) {
+  App app;
+  Environment env{"111111111111", "eu-west-2"};
+  auto& a = app.add<Stack>("A", StackProps{.env = env});
+  auto& topic = a.add<Construct>("Topic").add<CfnResource>("Resource", "AWS::SNS::Topic");
+  auto& b = app.add<Stack>("B", StackProps{.env = env});
+  b.add<CfnOutput>("Out", CfnOutputProps{.value = topic.ref()});
+  auto r = synthesize(app);
+  ASSERT_TRUE(r.ok()) << r.errors().front();
+  // Names as aws-cdk-lib 2.276 generates them for this tree.
+  EXPECT_EQ(r.assembly.find("B")->template_json["Outputs"]["Out"]["Value"],
+            Json::parse(R"({"Fn::ImportValue":"A:ExportsOutputRefTopicBFC7AF6ECB4A357A"})"));
+  EXPECT_EQ(r.assembly.find("A")->template_json["Outputs"]["ExportsOutputRefTopicBFC7AF6ECB4A357A"],
+            Json::parse(R"({"Value":{"Ref":"TopicBFC7AF6E"},"Export":{"Name":"A:ExportsOutputRefTopicBFC7AF6ECB4A357A"}})"));
+  EXPECT_EQ(r.assembly.find("B")->dependencies, std::vector<std::string>{"A"});
+}
+
+TEST(CrossStack, ReferenceAcrossAccountsIsAnErrorThatSaysWhatToDo) {
+  App app;
+  auto& a = app.add<Stack>("A", StackProps{.env = {"111111111111", "eu-west-2"}});
+  auto& topic = a.add<CfnResource>("Topic", "AWS::SNS::Topic");
+  auto& b = app.add<Stack>("B", StackProps{.env = {"222222222222", "eu-west-2"}});
+  b.add<CfnOutput>("Out", CfnOutputProps{.value = topic.ref()});
+  auto r = synthesize(app);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.errors().front().find("B/Out: refers to A/Topic"), std::string::npos) << r.errors().front();
+  EXPECT_NE(r.errors().front().find("pass the value as a plain string through props or context"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace opsynth

@@ -1,0 +1,78 @@
+// The cloud assembly is written atomically and deterministically.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "opsynth/core/app.hpp"
+#include "opsynth/core/cfn_element.hpp"
+#include "opsynth/core/stack.hpp"
+#include "opsynth/core/synth.hpp"
+
+namespace opsynth {
+namespace {
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+CloudAssembly small_assembly(const std::string& topic_name) {
+  App app;
+  auto& s = app.add<Stack>("S", StackProps{.env = {"111111111111", "eu-west-2"}});
+  s.add<CfnResource>("Topic", "AWS::SNS::Topic", ValueMap{{"TopicName", topic_name}});
+  auto r = synthesize(app);
+  EXPECT_TRUE(r.ok());
+  return r.assembly;
+}
+
+class Output : public ::testing::Test {
+ protected:
+  fs::path dir = fs::temp_directory_path() /
+                 ("opsynth-out-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+  void SetUp() override { fs::remove_all(dir); }
+  void TearDown() override { fs::remove_all(dir); }
+};
+
+TEST_F(Output, WritesTheCdkFileLayout) {
+  write_assembly(small_assembly("t"), dir / "cdk.out", TemplateFormat::JsonAndYaml);
+  EXPECT_TRUE(fs::exists(dir / "cdk.out" / "manifest.json"));
+  EXPECT_TRUE(fs::exists(dir / "cdk.out" / "tree.json"));
+  EXPECT_TRUE(fs::exists(dir / "cdk.out" / "S.template.yaml"));
+  // aws-cdk-lib writes templates with JSON.stringify(template, undefined, 1).
+  EXPECT_EQ(slurp(dir / "cdk.out" / "S.template.json"),
+            "{\n \"Resources\": {\n  \"Topic\": {\n   \"Type\": \"AWS::SNS::Topic\",\n   \"Properties\": {\n    "
+            "\"TopicName\": \"t\"\n   }\n  }\n }\n}");
+}
+
+TEST_F(Output, RewritingReplacesThePreviousAssemblyWhole) {
+  write_assembly(small_assembly("old"), dir / "cdk.out");
+  std::ofstream(dir / "cdk.out" / "stale.template.json") << "{}";
+  write_assembly(small_assembly("new"), dir / "cdk.out");
+  EXPECT_FALSE(fs::exists(dir / "cdk.out" / "stale.template.json"));
+  EXPECT_NE(slurp(dir / "cdk.out" / "S.template.json").find("\"new\""), std::string::npos);
+  for (const auto& e : fs::directory_iterator(dir)) EXPECT_EQ(e.path().filename(), "cdk.out") << "left behind: " << e.path();
+}
+
+TEST_F(Output, AnUnwritableDirectoryFailsAndLeavesThePreviousOutput) {
+  write_assembly(small_assembly("old"), dir / "cdk.out");
+  std::string before = slurp(dir / "cdk.out" / "S.template.json");
+  // A regular file where the output's parent directory should be cannot hold a directory.
+  std::ofstream(dir / "blocker") << "x";
+  EXPECT_THROW(write_assembly(small_assembly("new"), dir / "blocker" / "cdk.out"), std::runtime_error);
+  EXPECT_EQ(slurp(dir / "cdk.out" / "S.template.json"), before);
+}
+
+TEST_F(Output, SameInputGivesByteIdenticalOutput) {
+  write_assembly(small_assembly("t"), dir / "a");
+  write_assembly(small_assembly("t"), dir / "b");
+  for (const char* f : {"manifest.json", "tree.json", "S.template.json"})
+    EXPECT_EQ(slurp(dir / "a" / f), slurp(dir / "b" / f)) << f;
+}
+
+}  // namespace
+}  // namespace opsynth
