@@ -23,6 +23,19 @@ if ((${#missing[@]})); then
     { $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null; }
 fi
 
+if [[ "${1:-}" == "--test" ]]; then
+  # The integration tests' Python tools (tests/integration: cfn-lint, the AWS CLI, moto_server with
+  # boto3), pinned to the versions shared/VERIFY.md measured; pip only when one is missing.
+  py_missing=()
+  command -v cfn-lint >/dev/null || py_missing+=("cfn-lint==1.51.0")
+  command -v aws >/dev/null || py_missing+=("awscli==1.45.11")
+  command -v moto_server >/dev/null || py_missing+=("moto[server]==5.2.1")
+  if ((${#py_missing[@]})); then
+    echo "install-deps: pip install ${py_missing[*]}" >&2
+    python3 -m pip install --quiet --disable-pip-version-check "${py_missing[@]}" >/dev/null
+  fi
+fi
+
 if [[ "${1:-}" == "--test" && -f "$here/tests/node/package-lock.json" ]]; then
   # npm ci only when the lock file changed since the last install.
   stamp="$here/tests/node/node_modules/.opsynth-lock-stamp"

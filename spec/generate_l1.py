@@ -503,7 +503,7 @@ def emit_header(res: Resource):
         for prop, field, ctype, ps in st["fields"]:
             doc = f"{prop}{' (required)' if prop in req else ''}. {constraint_doc(res, ps)}".strip()
             w(comment(doc, "  "))
-            w(f"  std::optional<{ctype}> {field};\n")
+            w(f"  cfn::Optional<{ctype}> {field};\n")
         w("\n  Value to_value() const;\n};\n\n")
     w(f"}}  // namespace {res.sub_ns}\n\n")
 
@@ -519,7 +519,7 @@ def emit_header(res: Resource):
             flags.append("a change replaces the resource")
         doc = f"{prop}{' (' + '; '.join(flags) + ')' if flags else ''}. {constraint_doc(res, ps)}".strip()
         w(comment(doc, "  "))
-        w(f"  std::optional<{qualify(res, ctype)}> {field};\n")
+        w(f"  cfn::Optional<{qualify(res, ctype)}> {field};\n")
     w("};\n\n")
 
     w(f"// A {res.type_name} resource (L1), generated from its provider schema.\n")
@@ -535,6 +535,9 @@ def emit_header(res: Resource):
     w("  // The properties as CloudFormation names them, sorted by name (as aws-cdk-lib renders them).\n")
     w("  ValueMap properties() const override;\n")
     w(f"  TagFormat tag_format() const override {{ return TagFormat::{res.tag_format}; }}\n")
+    if res.tag_format != "None":
+        w(f"  // The schema's tag property.\n"
+          f"  std::string_view tag_property() const override {{ return {cpp_str(res.tag_property)}; }}\n")
     w("  // Checks the rendered properties against the schema's rules.\n")
     w("  void validate(std::vector<std::string>& errors) const override;\n")
     if res.tag_format != "None":
@@ -588,7 +591,10 @@ def emit_source(res: Resource, tables: Tables):
     if res.fields:
         w(f"  m.reserve({len(res.fields)});\n")
     for prop, field, _, _ in res.fields:
-        w(f"  cfn::detail::put(m, {cpp_str(prop)}, props_.{field});\n")
+        if res.tag_format != "None" and prop == res.tag_property:
+            w(f"  cfn::detail::put_tags(m, {cpp_str(prop)}, *this, props_.{field});\n")
+        else:
+            w(f"  cfn::detail::put(m, {cpp_str(prop)}, props_.{field});\n")
     w("  return cfn::detail::merge_properties(std::move(m), CfnResource::properties());\n}\n\n")
     w(f"void {res.class_name}::validate(std::vector<std::string>& errors) const {{\n"
       f"  CfnResource::validate(errors);\n"

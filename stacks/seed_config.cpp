@@ -24,6 +24,23 @@ void check_account(const char* key, const std::string& account, std::vector<std:
     errors.push_back(fmt::format("context \"{}\": \"{}\" is not an AWS account id (12 digits)", key, account));
 }
 
+bool context_flag(const Construct& scope, const char* key, std::vector<std::string>& errors) {
+  const Json* v = scope.try_get_context(key);
+  if (v == nullptr || v->is_null()) return false;
+  if (v->is_boolean()) return v->get<bool>();
+  if (v->is_string() && (*v == "true" || *v == "false")) return *v == "true";
+  errors.push_back(fmt::format("context \"{}\": {} is not allowed; use true or false", key, v->dump()));
+  return false;
+}
+
+void check_not_placeholder(const char* key, const std::string& account, std::vector<std::string>& errors) {
+  for (const char* placeholder : {kPlaceholderCiAccountId, kPlaceholderProdAccountId, kPlaceholderBackupAccountId})
+    if (account == placeholder)
+      errors.push_back(fmt::format("context \"{}\": {} is a placeholder account id; set the real account id "
+                                   "(requireRealAccounts is true)",
+                                   key, account));
+}
+
 std::string strip_zone(const std::string& domain, const std::string& zone) {
   std::string suffix = "." + zone;
   std::string out = domain;
@@ -49,6 +66,10 @@ std::string SeedConfig::env_prefix() const { return strip_zone(env_domain_name()
 std::string SeedConfig::target_account() const { return env_name == "prod" ? prod_account_id : ci_account_id; }
 std::string SeedConfig::backup_vault_arn() const {
   return fmt::format("arn:aws:backup:{}:{}:backup-vault:{}", region, backup_account_id, backup_vault_name());
+}
+
+std::string SeedConfig::table_arn(const std::string& table_name) const {
+  return fmt::format("arn:aws:dynamodb:{}:{}:table/{}", region, target_account(), table_name);
 }
 
 const std::vector<std::string>& default_lambda_handlers() {
@@ -84,9 +105,9 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
   c.hosted_zone_name = context_string(scope, "hostedZoneName", "diyaccounting.co.uk", errors);
   c.sub_domain_name = context_string(scope, "subDomainName", "submit", errors);
   c.region = context_string(scope, "region", "eu-west-2", errors);
-  c.ci_account_id = context_string(scope, "ciAccountId", "111111111111", errors);
-  c.prod_account_id = context_string(scope, "prodAccountId", "222222222222", errors);
-  c.backup_account_id = context_string(scope, "backupAccountId", "333333333333", errors);
+  c.ci_account_id = context_string(scope, "ciAccountId", kPlaceholderCiAccountId, errors);
+  c.prod_account_id = context_string(scope, "prodAccountId", kPlaceholderProdAccountId, errors);
+  c.backup_account_id = context_string(scope, "backupAccountId", kPlaceholderBackupAccountId, errors);
   c.management_account_id = context_string(scope, "managementAccountId", "887764105431", errors);
   c.organization_id = context_string(scope, "organizationId", "", errors);
   c.alert_email = context_string(scope, "alertEmail", "", errors);
@@ -108,6 +129,13 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
   check_account("prodAccountId", c.prod_account_id, errors);
   check_account("backupAccountId", c.backup_account_id, errors);
   check_account("managementAccountId", c.management_account_id, errors);
+  c.require_real_accounts = context_flag(scope, "requireRealAccounts", errors);
+  if (c.require_real_accounts) {
+    // Only the accounts this environment deploys into: its target account and the backup account.
+    const bool prod = c.env_name == "prod";
+    check_not_placeholder(prod ? "prodAccountId" : "ciAccountId", c.target_account(), errors);
+    check_not_placeholder("backupAccountId", c.backup_account_id, errors);
+  }
   if (!c.organization_id.empty() && !std::regex_match(c.organization_id, std::regex("^o-[a-z0-9]{10,32}$")))
     errors.push_back(fmt::format("context \"organizationId\": \"{}\" is not an AWS Organizations id (o-xxxxxxxxxx)",
                                  c.organization_id));

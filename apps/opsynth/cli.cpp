@@ -174,6 +174,9 @@ int run(int argc, char** argv) {
   CommonOptions options;
   int exit_code = kExitOk;
   register_core_commands(root, options, exit_code);
+  register_diff_command(root, options, exit_code);
+  register_workflows_command(root, options, exit_code);
+  register_runbook_command(root, options, exit_code);
   try {
     root.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -14,7 +14,7 @@ void throw_intrinsic(const char* what) {
 
 ValueMap merge_properties(ValueMap typed, const ValueMap& raw) {
   for (const auto& [name, value] : raw) {
-    auto it = std::find_if(typed.begin(), typed.end(), [&](const auto& e) { return e.first == name; });
+    auto it = std::find_if(typed.begin(), typed.end(), [&name = name](const auto& e) { return e.first == name; });
     if (it != typed.end()) {
       it->second = value;
     } else {
@@ -40,6 +40,65 @@ bool take_tags(CfnResource& resource, const std::optional<Map<String>>& tags) {
     if (!v.is_literal()) return false;
   for (const auto& [k, v] : tags->entries()) resource.add_own_tag({k, v.str()});
   return true;
+}
+namespace {
+std::vector<Tag> merged_tags(const CfnResource& resource, std::vector<Tag> from_props) {
+  std::vector<Tag> tags = resource.effective_tags();
+  bool added = false;
+  for (auto& t : from_props)
+    if (std::none_of(tags.begin(), tags.end(), [&](const Tag& e) { return e.key == t.key; })) {
+      tags.push_back(std::move(t));
+      added = true;
+    }
+  if (added) std::stable_sort(tags.begin(), tags.end(), [](const Tag& a, const Tag& b) { return a.key < b.key; });
+  return tags;
+}
+}  // namespace
+
+void put_tags(ValueMap& out, const char* name, const CfnResource& resource,
+              const std::optional<List<Object<CfnTag>>>& tags) {
+  std::vector<Tag> from_props;
+  if (tags) {
+    bool literal = !tags->is_intrinsic();
+    if (literal)
+      for (const auto& t : tags->items()) literal = literal && !t.is_intrinsic() && t->key.is_literal() && t->value.is_literal();
+    if (!literal) {
+      out.emplace_back(name, tags->to_value());
+      return;
+    }
+    for (const auto& t : tags->items()) from_props.push_back({t->key.str(), t->value.str()});
+  }
+  auto all = merged_tags(resource, std::move(from_props));
+  if (all.empty()) {
+    if (tags) out.emplace_back(name, Value::list({}));  // an explicitly empty list stays
+    return;
+  }
+  std::vector<Value> items;
+  items.reserve(all.size());
+  for (const auto& t : all) items.push_back(Value::object({{"Key", t.key}, {"Value", t.value}}));
+  out.emplace_back(name, Value::list(std::move(items)));
+}
+
+void put_tags(ValueMap& out, const char* name, const CfnResource& resource, const std::optional<Map<String>>& tags) {
+  std::vector<Tag> from_props;
+  if (tags) {
+    bool literal = !tags->is_intrinsic();
+    if (literal)
+      for (const auto& [k, v] : tags->entries()) literal = literal && v.is_literal();
+    if (!literal) {
+      out.emplace_back(name, tags->to_value());
+      return;
+    }
+    for (const auto& [k, v] : tags->entries()) from_props.push_back({k, v.str()});
+  }
+  auto all = merged_tags(resource, std::move(from_props));
+  if (all.empty()) {
+    if (tags) out.emplace_back(name, Value::object({}));
+    return;
+  }
+  ValueMap entries;
+  for (const auto& t : all) entries.emplace_back(t.key, t.value);
+  out.emplace_back(name, Value::object(std::move(entries)));
 }
 }  // namespace detail
 

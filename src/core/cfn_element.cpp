@@ -75,7 +75,9 @@ void CfnResource::add_resource_metadata(std::string key, Json value) { resource_
 
 std::vector<Tag> CfnResource::effective_tags() const {
   std::vector<Tag> tags = own_tags_;
-  auto set = [&tags](const Tag& t) {
+  auto set = [&tags, this](const Tag& t) {
+    for (const auto& excluded : t.exclude_resource_types)
+      if (excluded == cfn_type()) return;
     for (auto& existing : tags) {
       if (existing.key == t.key) {
         existing.value = t.value;
@@ -125,6 +127,26 @@ Json render_tags(const std::vector<Tag>& tags, CfnResource::TagFormat format) {
   return out;
 }
 
+// Sets `key` in place when present, else inserts it where the alphabetical order of
+// properties (aws-cdk-lib's cfn2ts order) puts it.
+void set_sorted(Json& props, const std::string& key, Json value) {
+  if (props.contains(key)) {
+    props[key] = std::move(value);
+    return;
+  }
+  Json out = Json::object();
+  bool placed = false;
+  for (auto& [k, v] : props.items()) {
+    if (!placed && key < k) {
+      out[key] = std::move(value);
+      placed = true;
+    }
+    out[k] = std::move(v);
+  }
+  if (!placed) out[key] = std::move(value);
+  props = std::move(out);
+}
+
 }  // namespace
 
 void CfnResource::render(Json& out, Resolver& r) const {
@@ -135,7 +157,7 @@ void CfnResource::render(Json& out, Resolver& r) const {
   for (const auto& [name, value] : properties()) props[name] = r.resolve(value, *this);
   if (tag_format() != TagFormat::None) {
     auto tags = effective_tags();
-    if (!tags.empty()) props["Tags"] = render_tags(tags, tag_format());
+    if (!tags.empty()) set_sorted(props, std::string(tag_property()), render_tags(tags, tag_format()));
   }
   for (const auto& [path, value] : overrides_) apply_override(props, path, r.resolve(value, *this));
   if (!props.empty()) resource["Properties"] = std::move(props);
@@ -158,7 +180,9 @@ void CfnResource::render(Json& out, Resolver& r) const {
   out["Resources"][logical_id()] = std::move(resource);
 }
 
-void Tags::add(std::string key, std::string value) { scope_.apply_tag({std::move(key), std::move(value)}); }
+void Tags::add(std::string key, std::string value, std::vector<std::string> exclude_resource_types) {
+  scope_.apply_tag({std::move(key), std::move(value), std::move(exclude_resource_types)});
+}
 
 // ---------------------------------------------------------------- CfnOutput
 

@@ -98,7 +98,7 @@ void Construct::add_metadata(std::string type, Json data) { metadata_.push_back(
 void Construct::apply_tag(Tag t) {
   for (auto& existing : applied_tags_) {
     if (existing.key == t.key) {
-      existing.value = std::move(t.value);
+      existing = std::move(t);
       return;
     }
   }

@@ -21,13 +21,35 @@ void merge_object(const Json& source, ContextResult& into) {
   for (const auto& [k, v] : source.items()) into.context[k] = v;
 }
 
+// Aliases can make a YAML graph cyclic (`a: &a [*a]`) or expand a few bytes into millions
+// of values ("billion laughs"); context values are small and shallow, so both are refused.
+constexpr int kMaxYamlDepth = 64;
+constexpr std::size_t kMaxYamlValues = 100'000;
+
+struct YamlLimits {
+  int depth = 0;
+  std::size_t values = 0;
+};
+
 // YAML scalars stay strings unless they are plainly numbers or booleans, as a CDK user
-// writing `canaryIntervalMinutes: 5` expects.
-Json yaml_to_json(const YAML::Node& n, const std::string& origin, ContextResult& into) {
+// writing `canaryIntervalMinutes: 5` expects. Returns nullopt past the limits (error added).
+std::optional<Json> yaml_to_json(const YAML::Node& n, const std::string& origin, ContextResult& into,
+                                 YamlLimits& limits) {
+  if (limits.depth > kMaxYamlDepth || ++limits.values > kMaxYamlValues) {
+    into.errors.push_back(fmt::format("{}: nested deeper than {} levels or more than {} values (a recursive or "
+                                      "repeated alias?); context values are small",
+                                      origin, kMaxYamlDepth, kMaxYamlValues));
+    return std::nullopt;
+  }
+  struct Nested {
+    int& depth;
+    explicit Nested(int& d) : depth(++d) {}
+    ~Nested() { --depth; }
+  } nested(limits.depth);
   switch (n.Type()) {
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined:
-      return nullptr;
+      return Json(nullptr);
     case YAML::NodeType::Scalar: {
       const std::string& s = n.Scalar();
       if (n.Tag() == "!") return s;  // quoted in the source
@@ -44,7 +66,11 @@ Json yaml_to_json(const YAML::Node& n, const std::string& origin, ContextResult&
     }
     case YAML::NodeType::Sequence: {
       Json out = Json::array();
-      for (const auto& x : n) out.push_back(yaml_to_json(x, origin, into));
+      for (const auto& x : n) {
+        auto item = yaml_to_json(x, origin, into, limits);
+        if (!item) return std::nullopt;
+        out.push_back(std::move(*item));
+      }
       return out;
     }
     case YAML::NodeType::Map: {
@@ -54,12 +80,14 @@ Json yaml_to_json(const YAML::Node& n, const std::string& origin, ContextResult&
           into.errors.push_back(fmt::format("{}: keys must be plain strings", origin));
           continue;
         }
-        out[kv.first.Scalar()] = yaml_to_json(kv.second, origin, into);
+        auto value = yaml_to_json(kv.second, origin, into, limits);
+        if (!value) return std::nullopt;
+        out[kv.first.Scalar()] = std::move(*value);
       }
       return out;
     }
   }
-  return nullptr;
+  return Json(nullptr);
 }
 
 }  // namespace
@@ -115,7 +143,10 @@ void merge_yaml_context_text(std::string_view text, const std::string& origin, C
     into.errors.push_back(fmt::format("{}: expected a map of context keys (key: value lines)", origin));
     return;
   }
-  Json j = yaml_to_json(root, origin, into);
+  YamlLimits limits;
+  auto converted = yaml_to_json(root, origin, into, limits);
+  if (!converted) return;
+  Json j = std::move(*converted);
   // A config may hold the keys directly or under "context:" like cdk.json.
   if (j.contains("context") && j["context"].is_object() && j.size() == 1) j = j["context"];
   merge_object(j, into);

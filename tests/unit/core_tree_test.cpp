@@ -143,6 +143,21 @@ TEST(Stacks, TagsPropagateToTaggableResourcesSortedLikeLocaleCompare) {
   EXPECT_EQ(r.assembly.manifest["artifacts"]["S"]["properties"]["tags"], Json::parse(R"({"Zeta":"1","alpha":"2"})"));
 }
 
+TEST(Stacks, TagsGoInTheSchemasTagPropertyInAlphabeticalPlace) {
+  class Vault : public CfnResource {
+   public:
+    using CfnResource::CfnResource;
+    TagFormat tag_format() const override { return TagFormat::Map; }
+    std::string_view tag_property() const override { return "BackupVaultTags"; }
+  };
+  App app;
+  auto& s = app.add<Stack>("S", StackProps{.tags = {{"Owner", "ops"}}});
+  s.add<Vault>("Vault", "AWS::Backup::BackupVault", ValueMap{{"BackupVaultName", "v"}, {"EncryptionKeyArn", "k"}});
+  auto r = synthesize(app);
+  EXPECT_EQ(r.assembly.find("S")->template_json["Resources"]["Vault"]["Properties"].dump(),
+            R"({"BackupVaultName":"v","BackupVaultTags":{"Owner":"ops"},"EncryptionKeyArn":"k"})");
+}
+
 TEST(Limits, MoreThan500ResourcesIsAnError) {
   App app;
   auto& s = app.add<Stack>("S");

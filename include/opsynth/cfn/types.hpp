@@ -2,8 +2,8 @@
 //
 // Every wrapper holds either a literal of its C++ type or an opsynth::Value intrinsic
 // (Ref, Fn::GetAtt, Fn::Join, Fn::If...), so each property of an L1 can be given a
-// reference that is known only at deploy time. Properties are std::optional<wrapper>:
-// an unset property is not rendered.
+// reference that is known only at deploy time. Properties are cfn::Optional<wrapper>
+// (a std::optional): an unset property is not rendered.
 //
 //   cfn::String    a string                    "x", std::string, Value
 //   cfn::Number    an integer or number        42, 0.5, Value
@@ -231,6 +231,41 @@ class Object {
   std::optional<Value> intrinsic_;
 };
 
+namespace detail {
+struct NoElements {
+  NoElements() = delete;
+};
+template <class T>
+struct Elements {
+  using type = NoElements;
+};
+template <class T>
+struct Elements<List<T>> {
+  using type = T;
+};
+template <class T>
+struct Elements<Map<T>> {
+  using type = std::pair<std::string, T>;
+};
+}  // namespace detail
+
+// The type of every L1 property field: std::optional (unset fields are not rendered),
+// plus brace-initialization of list and map fields from their elements, so that
+// `.topics = {topic.ref()}` is a list of one reference and `.tags_map = {{"k", "v"}}` a map.
+template <class T>
+class Optional : public std::optional<T> {
+ public:
+  using Base = std::optional<T>;
+  using Base::Base;
+  using Base::operator=;
+  Optional() = default;
+  Optional(std::initializer_list<typename detail::Elements<T>::type> items) : Base(std::in_place, T(items)) {}
+  Optional& operator=(std::initializer_list<typename detail::Elements<T>::type> items) {
+    this->emplace(T(items));
+    return *this;
+  }
+};
+
 // The {Key, Value} tag every KeyValueList-tagged resource type uses (aws-cdk-lib's CfnTag).
 struct CfnTag {
   String key = "";
@@ -245,6 +280,12 @@ ValueMap merge_properties(ValueMap typed, const ValueMap& raw);
 // Moves literal tags into `resource`'s own tags; false (nothing moved) when unset or an intrinsic.
 bool take_tags(CfnResource& resource, const std::optional<List<Object<CfnTag>>>& tags);
 bool take_tags(CfnResource& resource, const std::optional<Map<String>>& tags);
+// Adds the tag property `name` at its place: the resource's effective tags (own tags, which
+// include literal props tags after prepare, overridden by tags of enclosing scopes), or the
+// props value when that is an intrinsic.
+void put_tags(ValueMap& out, const char* name, const CfnResource& resource,
+              const std::optional<List<Object<CfnTag>>>& tags);
+void put_tags(ValueMap& out, const char* name, const CfnResource& resource, const std::optional<Map<String>>& tags);
 
 // Adds `name: field` to `out` when the optional field is set (generated code uses this).
 template <class T>

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "opsynth/core/construct.hpp"
@@ -63,6 +64,8 @@ class CfnResource : public CfnElement {
   // Tagging: resources whose type carries tags say how (the L1 knows from the schema).
   enum class TagFormat { None, KeyValueList, Map };
   virtual TagFormat tag_format() const { return TagFormat::None; }
+  // The property tags go in (e.g. "BackupVaultTags" for AWS::Backup::BackupVault).
+  virtual std::string_view tag_property() const { return "Tags"; }
   // Tags given directly on the resource (rendered merged with inherited ones).
   void add_own_tag(Tag t) { own_tags_.push_back(std::move(t)); }
   // The tags that apply to this resource: own tags overridden by those of the nearest
@@ -87,7 +90,7 @@ class CfnResource : public CfnElement {
 class Tags {
  public:
   static Tags of(Construct& scope) { return Tags(scope); }
-  void add(std::string key, std::string value);
+  void add(std::string key, std::string value, std::vector<std::string> exclude_resource_types = {});
 
  private:
   explicit Tags(Construct& scope) : scope_(scope) {}

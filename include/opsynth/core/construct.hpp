@@ -24,6 +24,8 @@ class App;
 struct Tag {
   std::string key;
   std::string value;
+  // Resource types this tag skips (aws-cdk-lib's TagProps.excludeResourceTypes).
+  std::vector<std::string> exclude_resource_types = {};
 };
 
 struct MetadataEntry {

@@ -1,4 +1,6 @@
-// The seed's BackupAccountStack, deployed in the backup account.
+// The seed's BackupAccountStack, deployed in the backup account: the KMS key, the bucket that
+// receives S3 replication, the vault that receives AWS Backup copies, the cross-account backup
+// role and the restore role. Same construct tree as tests/node/parity/app.js.
 #pragma once
 
 #include <string>
@@ -12,8 +14,10 @@ namespace opsynth::seed {
 struct BackupAccountStackProps {
   StackProps stack;
   std::string source_account_id;           // the prod (or CI) account
-  std::string source_bucket_arn;           // S3 bucket replicated from
-  std::vector<std::string> source_table_arns;
+  // S3 bucket replicated from. As in the seed nothing renders it: the bucket policy trusts the
+  // source account (the replication role is created after this stack).
+  std::string source_bucket_arn;
+  std::vector<std::string> source_table_arns;  // scope the restore policy
   std::string organization_id;             // optional: scopes the vault policy
 };
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "opsynth/core/stack.hpp"
@@ -11,6 +12,7 @@ namespace opsynth::seed {
 
 struct OpsStackProps {
   StackProps stack;
+  std::string env_name;               // the Environment tag, e.g. prod
   std::string resource_name_prefix;   // e.g. prod-submit-app
   std::string deployment_name;
   std::string env_base_url;           // https://submit.diyaccounting.co.uk/ (apex namespace of the GitHub metric)
@@ -29,5 +31,13 @@ class OpsStack : public Stack {
  public:
   OpsStack(Construct& scope, std::string id, OpsStackProps props);
 };
+
+// The seed's canary name: the prefix sanitized (lowercase, [a-z0-9-], no runs of '-') and cut so
+// that prefix + suffix fits 21 characters; the suffix is always kept, so the two canaries of a
+// deployment never collide.
+std::string canary_name(const std::string& prefix, const std::string& suffix);
+// A canary script from stacks/canaries with its one __BASE_URL__ placeholder filled in;
+// empty when the script does not hold the placeholder exactly once.
+std::string canary_script(std::string_view source, const std::string& base_url);
 
 }  // namespace opsynth::seed

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,7 @@
 
 #include "opsynth/core/app.hpp"
 #include "opsynth/core/synth.hpp"
+#include "opsynth_stacks/ops_facts.hpp"
 
 namespace opsynth::cli {
 
@@ -39,6 +42,15 @@ int report(const Synthesis& s);
 // Each extra subcommand lives in its own file and registers itself here.
 using CommandRegistrar = void (*)(CLI::App& root, CommonOptions& options, int& exit_code);
 void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_code);
+void register_diff_command(CLI::App& root, CommonOptions& options, int& exit_code);  // diff_command.cpp
+void register_workflows_command(CLI::App& root, CommonOptions& options, int& exit_code);  // workflows_command.cpp
+void register_runbook_command(CLI::App& root, CommonOptions& options, int& exit_code);    // runbook_command.cpp
+
+// Shared by the workflows and runbook commands (workflows_command.cpp): the synthesized app's
+// operations facts (errors printed; nullopt when any), and writing generated files into `dir`.
+std::optional<seed::OpsFacts> synthesize_ops_facts(const CommonOptions& options);
+bool write_generated_files(const std::filesystem::path& dir, const std::vector<std::pair<std::string, std::string>>& files,
+                           bool executable);
 
 int run(int argc, char** argv);
 

@@ -1,0 +1,137 @@
+// Benchmarks for synthesis hot paths on an app of N copies of the seed's OpsStack + DataStack
+// (N = 1, 10, 100, 1000). Each benchmark reports items/s where an item is one stack, so the
+// per-stack cost reads straight off the output (and the "per_stack" counter).
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include "opsynth/core/app.hpp"
+#include "opsynth/core/synth.hpp"
+#include "opsynth_stacks/data_stack.hpp"
+#include "opsynth_stacks/ops_stack.hpp"
+#include "opsynth_stacks/seed_config.hpp"
+
+namespace {
+
+using namespace opsynth;
+
+// The context of the repository's cdk.json: the default app.
+Json default_context() {
+  return Json{{"envName", "prod"}, {"hostedZoneName", "diyaccounting.co.uk"}, {"subDomainName", "submit"},
+              {"region", "eu-west-2"}};
+}
+
+enum class Copies { OpsAndData, OpsOnly };
+
+// An app holding `copies` OpsStack + DataStack pairs (or OpsStacks alone) with distinct stack ids.
+std::unique_ptr<App> build_scaled_app(int copies, Copies what = Copies::OpsAndData) {
+  auto app = std::make_unique<App>(AppOptions{default_context()});
+  std::vector<std::string> errors;
+  const seed::SeedConfig config = seed::read_seed_config(*app, errors);
+  if (!errors.empty()) throw std::runtime_error("seed config: " + errors.front());
+  for (int i = 0; i < copies; ++i) {
+    const std::string prefix = "bench" + std::to_string(i);
+    if (what == Copies::OpsAndData)
+      app->add<seed::DataStack>(prefix + "-env-DataStack", seed::data_stack_props(config));
+    app->add<seed::OpsStack>(prefix + "-app-OpsStack", seed::ops_stack_props(config));
+  }
+  return app;
+}
+
+SynthResult synthesize_checked(App& app) {
+  SynthResult result = synthesize(app);
+  if (!result.ok()) throw std::runtime_error("synthesis failed: " + result.errors().front());
+  return result;
+}
+
+void report_per_stack(benchmark::State& state, Copies what = Copies::OpsAndData) {
+  const auto stacks = static_cast<int64_t>(state.range(0)) * (what == Copies::OpsAndData ? 2 : 1);
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * stacks);
+  state.counters["stacks"] = static_cast<double>(stacks);
+  // Seconds per stack, as a rate inverted: Google Benchmark prints it in human units.
+  state.counters["per_stack"] = benchmark::Counter(static_cast<double>(stacks),
+                                                   benchmark::Counter::kIsIterationInvariantRate |
+                                                       benchmark::Counter::kInvert);
+}
+
+// Construct tree only: constructors of every L2/L1 down to the generated props.
+void BM_TreeConstruction(benchmark::State& state) {
+  for (auto _ : state) {
+    auto app = build_scaled_app(static_cast<int>(state.range(0)));
+    benchmark::DoNotOptimize(app.get());
+    state.PauseTiming();
+    app.reset();  // destruction is not construction; keep it out of the measurement
+    state.ResumeTiming();
+  }
+  report_per_stack(state);
+}
+
+// prepare -> validate -> resolve -> template JSON in memory (synthesize), on a fresh tree each time.
+void BM_Synthesize(benchmark::State& state) {
+  for (auto _ : state) {
+    state.PauseTiming();
+    auto app = build_scaled_app(static_cast<int>(state.range(0)));
+    state.ResumeTiming();
+    SynthResult result = synthesize_checked(*app);
+    benchmark::DoNotOptimize(result.assembly.stacks.data());
+    state.PauseTiming();
+    result = {};
+    app.reset();
+    state.ResumeTiming();
+  }
+  report_per_stack(state);
+}
+
+// Rendering the finished templates to the bytes that are written.
+void BM_RenderTemplateJson(benchmark::State& state) {
+  auto app = build_scaled_app(static_cast<int>(state.range(0)));
+  const SynthResult result = synthesize_checked(*app);
+  int64_t bytes = 0;
+  for (auto _ : state) {
+    for (const auto& artifact : result.assembly.stacks) {
+      std::string text = render_template_json(artifact.template_json);
+      bytes += static_cast<int64_t>(text.size());
+      benchmark::DoNotOptimize(text.data());
+    }
+  }
+  state.SetBytesProcessed(bytes);
+  report_per_stack(state);
+}
+
+// Everything a `synth` does after reading context: build, synthesize, write the assembly.
+void whole_synth(benchmark::State& state, Copies what) {
+  const auto outdir = std::filesystem::temp_directory_path() /
+                      ("opsynth-bench-" + std::to_string(::getpid()) + "-" + std::to_string(state.range(0)));
+  for (auto _ : state) {
+    auto app = build_scaled_app(static_cast<int>(state.range(0)), what);
+    SynthResult result = synthesize_checked(*app);
+    write_assembly(result.assembly, outdir);
+  }
+  std::filesystem::remove_all(outdir);
+  report_per_stack(state, what);
+}
+
+void BM_WholeSynth(benchmark::State& state) { whole_synth(state, Copies::OpsAndData); }
+
+// OpsStacks alone: the marginal cost of one more OpsStack is the slope between N = 100 and N = 1000.
+void BM_WholeSynthOpsOnly(benchmark::State& state) { whole_synth(state, Copies::OpsOnly); }
+
+void scale_args(benchmark::internal::Benchmark* b) {
+  for (int copies : {1, 10, 100, 1000}) b->Arg(copies);
+  b->ArgName("N")->Unit(benchmark::kMillisecond);
+}
+
+BENCHMARK(BM_TreeConstruction)->Apply(scale_args);
+BENCHMARK(BM_Synthesize)->Apply(scale_args);
+BENCHMARK(BM_RenderTemplateJson)->Apply(scale_args);
+BENCHMARK(BM_WholeSynth)->Apply(scale_args);
+BENCHMARK(BM_WholeSynthOpsOnly)->Arg(100)->Arg(1000)->ArgName("N")->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

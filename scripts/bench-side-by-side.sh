@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Times whole processes side by side, in one run, for the default app (issue 8):
+#   opsynth synth  |  a floor program that only writes the same bytes  |  aws-cdk-lib's `node parity/app.js`
+#   (default settings and CDK_VALIDATION=false), plus peak memory and the N-scaling figures of opsynth_bench.
+# Prints a markdown table on stdout; progress goes to stderr.
+#
+# Usage: scripts/bench-side-by-side.sh [BUILD_DIR]   (default: build-bench; needs opsynth and opsynth_bench built)
+# Env:   RUNS (20), NODE_RUNS (5), SKIP_NODE=1 to leave out aws-cdk-lib.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$repo/build-bench}" && pwd)
+opsynth=$build/opsynth
+bench=$build/opsynth_bench
+runs=${RUNS:-20}
+node_runs=${NODE_RUNS:-5}
+
+for tool in hyperfine jq g++ /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: scripts/install-deps.sh --test installs it" >&2; exit 2; }
+done
+[[ -x $opsynth && -x $bench ]] || { echo "build $opsynth and $bench first (targets opsynth_bin opsynth_bench)" >&2; exit 2; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/opsynth-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+log() { echo "bench: $*" >&2; }
+
+# --- the floor: a C++ program writing opsynth's finished bytes to the same files ---------------------------
+cd "$repo"  # opsynth reads the default app's context from ./cdk.json
+"$opsynth" synth -o "$work/opsynth.out" 2>/dev/null
+floor_src=$work/floor.cpp
+{
+  echo '#include <fcntl.h>'
+  echo '#include <sys/stat.h>'
+  echo '#include <unistd.h>'
+  echo 'static void put(const char* path, const unsigned char* data, unsigned long size) {'
+  echo '  int fd = ::open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);'
+  echo '  if (fd < 0 || ::write(fd, data, size) != static_cast<long>(size) || ::close(fd) != 0) _exit(1);'
+  echo '}'
+  i=0
+  for f in "$work/opsynth.out"/*; do
+    echo "static const unsigned char f$i[] = {"
+    xxd -i < "$f"
+    echo "};"
+    i=$((i + 1))
+  done
+  echo 'int main(int argc, char** argv) {'
+  echo '  if (argc != 2 || ::chdir(argv[1]) != 0) return 1;'
+  i=0
+  for f in "$work/opsynth.out"/*; do
+    echo "  put(\"$(basename "$f")\", f$i, sizeof f$i);"
+    i=$((i + 1))
+  done
+  echo '}'
+} > "$floor_src"
+g++ -O2 -o "$work/floor" "$floor_src"
+mkdir -p "$work/floor.out"
+"$work/floor" "$work/floor.out"
+diff -r "$work/opsynth.out" "$work/floor.out" >/dev/null || { echo "floor output differs from opsynth's" >&2; exit 1; }
+out_bytes=$(cat "$work/opsynth.out"/* | wc -c)
+
+# --- whole-process timings -------------------------------------------------------------------------------
+node_dir=$repo/tests/node
+cmds=(true opsynth floor)
+declare -A cmd_line=(
+  [true]="/bin/true"
+  [opsynth]="$opsynth synth -o $work/opsynth.out"
+  [floor]="$work/floor $work/floor.out"
+)
+declare -A label=(
+  [true]="/bin/true (process start floor)"
+  [opsynth]="opsynth synth -o DIR"
+  [floor]="floor: write the same ${out_bytes} bytes"
+)
+if [[ ${SKIP_NODE:-0} != 1 ]]; then
+  [[ -d $node_dir/node_modules ]] || (cd "$node_dir" && npm ci --silent >&2)
+  cmds+=(node node_noval)
+  cmd_line[node]="env CDK_OUTDIR=$work/node.out node $node_dir/parity/app.js"
+  cmd_line[node_noval]="env CDK_VALIDATION=false CDK_OUTDIR=$work/node-noval.out node $node_dir/parity/app.js"
+  label[node]="aws-cdk-lib node parity/app.js"
+  label[node_noval]="aws-cdk-lib node parity/app.js, CDK_VALIDATION=false"
+fi
+
+declare -A median lo hi rss
+for c in "${cmds[@]}"; do
+  n=$runs warm=3
+  [[ $c == node* ]] && n=$node_runs warm=1
+  log "timing $c ($n runs)"
+  hyperfine -N --style none --warmup "$warm" --runs "$n" --export-json "$work/$c.json" "${cmd_line[$c]}" >/dev/null 2>&1
+  # medians and spread in ms; spread = min..max over the runs
+  median[$c]=$(jq '.results[0].median * 1000' "$work/$c.json")
+  lo[$c]=$(jq '.results[0].min * 1000' "$work/$c.json")
+  hi[$c]=$(jq '.results[0].max * 1000' "$work/$c.json")
+  # shellcheck disable=SC2086  # the command line is split into words on purpose, as hyperfine -N does
+  rss[$c]=$(/usr/bin/time -v ${cmd_line[$c]} 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}')
+done
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+ms() { awk -v v="$1" 'BEGIN { printf (v < 10 ? "%.2f" : "%.0f"), v }'; }
+
+echo "| process | median ms | spread (min-max) ms | peak RSS MB | ratio |"
+echo "|---|---:|---:|---:|---|"
+for c in "${cmds[@]}"; do
+  case $c in
+    opsynth) r="$(ratio "${median[opsynth]}" "${median[floor]}")x the floor" ;;
+    node*) r="$(ratio "${median[$c]}" "${median[opsynth]}")x opsynth" ;;
+    *) r="" ;;
+  esac
+  printf '| %s | %s | %s-%s | %s | %s |\n' "${label[$c]}" "$(ms "${median[$c]}")" "$(ms "${lo[$c]}")" \
+    "$(ms "${hi[$c]}")" "$(awk -v k="${rss[$c]}" 'BEGIN { printf "%.1f", k / 1024 }')" "$r"
+done
+
+# --- N-scaling: N copies of OpsStack + DataStack (opsynth_bench) ----------------------------------------
+log "N-scaling (opsynth_bench)"
+"$bench" --benchmark_filter='BM_WholeSynth(OpsOnly)?/N:(1|10|100|1000)$' \
+  --benchmark_out_format=json --benchmark_out="$work/scale.json" >&2
+t() { jq --arg n "$1" '.benchmarks[] | select(.name == $n) | .real_time' "$work/scale.json"; }  # ms
+echo
+echo "| N (OpsStack + DataStack copies) | whole synth in process, ms | per stack, ms |"
+echo "|---:|---:|---:|"
+for n in 1 10 100 1000; do
+  v=$(t "BM_WholeSynth/N:$n")
+  printf '| %s | %s | %s |\n' "$n" "$(ms "$v")" "$(awk -v v="$v" -v n="$n" 'BEGIN { printf "%.3f", v / (2 * n) }')"
+done
+t100=$(t BM_WholeSynth/N:100) t1000=$(t BM_WholeSynth/N:1000)
+ops100=$(t BM_WholeSynthOpsOnly/N:100) ops1000=$(t BM_WholeSynthOpsOnly/N:1000)
+peak=$(/usr/bin/time -v "$bench" --benchmark_filter='BM_WholeSynth/N:1000$' 2>&1 >/dev/null |
+       awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }')
+echo
+echo "- t(1000) / t(100), whole synth: $(ratio "$t1000" "$t100")"
+echo "- marginal cost of one more OpsStack (OpsStack-only app, (t(1000) - t(100)) / 900): $(awk -v a="$ops1000" -v b="$ops100" 'BEGIN { printf "%.3f", (a - b) / 900 }') ms"
+echo "- peak RSS of the benchmark process at N = 1000 (~$((1000 * 2)) stacks): ${peak} MB"

@@ -1,0 +1,147 @@
+#include "opsynth/cloudwatch/metric.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include <fmt/format.h>
+
+namespace opsynth::cloudwatch {
+namespace {
+
+// CloudWatch's periods: high-resolution 1, 5, 10, 20 or 30 s, else whole minutes (aws-cdk-lib
+// omits 20, which GetMetricData and alarms accept).
+bool valid_metric_period(int s) {
+  return s == 1 || s == 5 || s == 10 || s == 20 || s == 30 || (s > 0 && s % 60 == 0);
+}
+
+std::string period_problem(int s) {
+  return fmt::format("metric period {} s is not allowed; use 1, 5, 10, 20, 30 or a multiple of 60 seconds", s);
+}
+
+}  // namespace
+
+Metric::Metric(MetricProps props) : props_(std::move(props)), statistic_(parse_statistic(props_.statistic).statistic) {}
+
+std::vector<std::pair<std::string, Value>> Metric::dimensions() const {
+  auto dims = props_.dimensions_map;
+  std::stable_sort(dims.begin(), dims.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return dims;
+}
+
+Metric Metric::with_statistic(std::string statistic) const {
+  MetricProps p = props_;
+  p.statistic = std::move(statistic);
+  return Metric(std::move(p));
+}
+Metric Metric::with_period(int seconds) const {
+  MetricProps p = props_;
+  p.period_seconds = seconds;
+  return Metric(std::move(p));
+}
+Metric Metric::with_label(std::string label) const {
+  MetricProps p = props_;
+  p.label = std::move(label);
+  return Metric(std::move(p));
+}
+Metric Metric::with_color(std::string color) const {
+  MetricProps p = props_;
+  p.color = std::move(color);
+  return Metric(std::move(p));
+}
+Metric Metric::with_region(std::string region) const {
+  MetricProps p = props_;
+  p.region = std::move(region);
+  return Metric(std::move(p));
+}
+
+std::vector<std::string> Metric::problems() const {
+  std::vector<std::string> out;
+  const std::string what = fmt::format("metric {}/{}", props_.namespace_, props_.metric_name);
+  if (props_.namespace_.empty() || props_.namespace_.size() > 255)
+    out.push_back(fmt::format("{}: namespace must be 1-255 characters", what));
+  if (props_.metric_name.empty() || props_.metric_name.size() > 255)
+    out.push_back(fmt::format("{}: metric name must be 1-255 characters", what));
+  if (props_.dimensions_map.size() > 30)
+    out.push_back(fmt::format("{}: {} dimensions; at most 30 are allowed", what, props_.dimensions_map.size()));
+  for (const auto& [name, value] : props_.dimensions_map) {
+    if (name.empty() || name.size() > 255)
+      out.push_back(fmt::format("{}: dimension name \"{}\" must be 1-255 characters", what, name));
+    if (value.is_string() && (value.as_string().empty() || value.as_string().size() > 1024))
+      out.push_back(fmt::format("{}: dimension {} value must be 1-1024 characters", what, name));
+  }
+  if (!valid_metric_period(props_.period_seconds)) out.push_back(fmt::format("{}: {}", what, period_problem(props_.period_seconds)));
+  if (parse_statistic(props_.statistic).kind == ParsedStatistic::Kind::Unparseable)
+    out.push_back(fmt::format("{}: statistic \"{}\" is not recognized; use Average, Sum, Minimum, Maximum, SampleCount "
+                              "or an extended statistic such as p95, tm90 or IQM",
+                              what, props_.statistic));
+  return out;
+}
+
+bool Metric::same_series(const Metric& o) const {
+  return props_.namespace_ == o.props_.namespace_ && props_.metric_name == o.props_.metric_name &&
+         dimensions() == o.dimensions() && statistic_ == o.statistic_ && props_.period_seconds == o.props_.period_seconds &&
+         props_.unit == o.props_.unit && props_.region == o.props_.region && props_.account == o.props_.account;
+}
+
+MathExpression::MathExpression(MathExpressionProps props) : props_(std::move(props)) {
+  // aws-cdk-lib's changeAllPeriods: the expression's period applies to every metric it uses.
+  for (auto& [id, metric] : props_.using_metrics) metric = metric.with_period(props_.period_seconds);
+}
+
+bool MathExpression::is_search() const { return props_.expression.rfind("SEARCH(", 0) == 0; }
+
+MathExpression MathExpression::with_label(std::string label) const {
+  MathExpressionProps p = props_;
+  p.label = std::move(label);
+  return MathExpression(std::move(p));
+}
+MathExpression MathExpression::with_period(int seconds) const {
+  MathExpressionProps p = props_;
+  p.period_seconds = seconds;
+  return MathExpression(std::move(p));
+}
+
+std::vector<std::string> MathExpression::problems() const {
+  std::vector<std::string> out;
+  const std::string what = fmt::format("math expression \"{}\"", props_.expression);
+  if (props_.expression.empty()) out.push_back("math expression is empty; give an expression such as \"m1 + m2\"");
+  if (props_.expression.size() > 2048)
+    out.push_back(fmt::format("{}: {} characters; at most 2048 are allowed", what, props_.expression.size()));
+  if (!valid_metric_period(props_.period_seconds)) out.push_back(fmt::format("{}: {}", what, period_problem(props_.period_seconds)));
+  static const std::regex kId("^[a-z][a-zA-Z0-9_]*$");
+  for (const auto& [id, metric] : props_.using_metrics) {
+    if (!std::regex_match(id, kId))
+      out.push_back(fmt::format("{}: metric id \"{}\" must match ^[a-z][a-zA-Z0-9_]*$", what, id));
+    for (auto& p : metric.problems()) out.push_back(std::move(p));
+  }
+  // Every identifier the expression names must be one of using_metrics (SEARCH strings and
+  // function names are upper case, so only lower-case-initial words are variables).
+  if (!is_search()) {
+    static const std::regex kVar("[a-z][a-zA-Z0-9_]*");
+    std::string expr = props_.expression;
+    for (auto it = std::sregex_iterator(expr.begin(), expr.end(), kVar); it != std::sregex_iterator(); ++it) {
+      const std::string var = it->str();
+      const bool known = std::any_of(props_.using_metrics.begin(), props_.using_metrics.end(),
+                                     [&](const auto& e) { return e.first == var; });
+      if (!known) out.push_back(fmt::format("{}: \"{}\" is not one of its using_metrics", what, var));
+    }
+  }
+  return out;
+}
+
+bool MathExpression::same_series(const MathExpression& o) const {
+  if (props_.expression != o.props_.expression || props_.using_metrics.size() != o.props_.using_metrics.size() ||
+      props_.search_region != o.props_.search_region || props_.search_account != o.props_.search_account)
+    return false;
+  for (std::size_t i = 0; i < props_.using_metrics.size(); ++i)
+    if (props_.using_metrics[i].first != o.props_.using_metrics[i].first ||
+        !props_.using_metrics[i].second.same_series(o.props_.using_metrics[i].second))
+      return false;
+  return true;
+}
+
+std::vector<std::string> metric_problems(const AnyMetric& m) {
+  return std::visit([](const auto& x) { return x.problems(); }, m);
+}
+
+}  // namespace opsynth::cloudwatch

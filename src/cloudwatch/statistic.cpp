@@ -1,0 +1,30 @@
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+#include "opsynth/cloudwatch/metric.hpp"
+
+namespace opsynth::cloudwatch {
+
+ParsedStatistic parse_statistic(const std::string& statistic) {
+  std::string lower = statistic;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  static const std::vector<std::pair<std::string, std::string>> kSimple{
+      {"average", "Average"}, {"avg", "Average"}, {"minimum", "Minimum"},      {"min", "Minimum"}, {"maximum", "Maximum"},
+      {"max", "Maximum"},     {"sum", "Sum"},     {"samplecount", "SampleCount"}, {"n", "SampleCount"}};
+  for (const auto& [alias, name] : kSimple)
+    if (lower == alias) return {ParsedStatistic::Kind::Simple, name};
+  if (lower == "iqm") return {ParsedStatistic::Kind::Extended, "IQM"};
+  // p95, p99.9, tm90, wm99, tc90, ts90 (lower case) and PR(10:20), TM(10%:90%)... (upper case).
+  static const std::regex kSingle(R"(^(p|tm|wm|tc|ts)(\d{1,2}(\.\d+)?|100)$)");
+  static const std::regex kPair(R"(^(pr|tm|wm|tc|ts)\((\d+(\.\d+)?%?)?:(\d+(\.\d+)?%?)?\)$)");
+  if (std::regex_match(lower, kSingle)) return {ParsedStatistic::Kind::Extended, lower};
+  if (std::regex_match(lower, kPair)) {
+    std::string upper = statistic;
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+    return {ParsedStatistic::Kind::Extended, upper};
+  }
+  return {ParsedStatistic::Kind::Unparseable, statistic};
+}
+
+}  // namespace opsynth::cloudwatch
