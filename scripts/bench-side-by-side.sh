@@ -38,7 +38,7 @@ floor_src=$work/floor.cpp
   echo '}'
   i=0
   for f in "$work/opsynth.out"/*; do
-    echo "static const unsigned char f$i[] = {"
+    echo "static const unsigned char f${i}[] = {"
     xxd -i < "$f"
     echo "};"
     i=$((i + 1))
@@ -115,7 +115,7 @@ log "N-scaling (opsynth_bench)"
   --benchmark_out_format=json --benchmark_out="$work/scale.json" >&2
 t() { jq --arg n "$1" '.benchmarks[] | select(.name == $n) | .real_time' "$work/scale.json"; }  # ms
 echo
-echo "| N (OpsStack + DataStack copies) | whole synth in process, ms | per stack, ms |"
+echo "| N (OpsStack + DataStack copies) | whole synth in process, wall ms | per stack, wall ms |"
 echo "|---:|---:|---:|"
 for n in 1 10 100 1000; do
   v=$(t "BM_WholeSynth/N:$n")

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 namespace opsynth {
@@ -24,6 +25,9 @@ std::string remove_non_alphanumeric(std::string_view s) {
 }
 
 std::string md5_hex_upper_prefix(std::string_view data, std::size_t n) {
+  // MD5 needs no OpenSSL configuration: skip reading openssl.cnf at first use (start-up time).
+  static const bool initialized = OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr) == 1;
+  (void)initialized;
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int len = 0;
   if (EVP_Digest(data.data(), data.size(), digest.data(), &len, EVP_md5(), nullptr) != 1)
