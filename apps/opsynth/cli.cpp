@@ -83,16 +83,17 @@ void print_timings(const SynthResult& r) {
 
 }  // namespace
 
+void add_context_options(CLI::App* cmd, CommonOptions& options) {
+  cmd->add_option("-c,--context", options.context_pairs, "Context value key=value (repeatable; wins over files)");
+  cmd->add_option("--config", options.config_files, "Environment config, YAML or JSON map of context keys")
+      ->check(CLI::ExistingFile);
+}
+
 void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_code) {
-  auto add_common = [&options](CLI::App* cmd) {
-    cmd->add_option("-c,--context", options.context_pairs, "Context value key=value (repeatable; wins over files)");
-    cmd->add_option("--config", options.config_files, "Environment config, YAML or JSON map of context keys")
-        ->check(CLI::ExistingFile);
-  };
 
   // synth
   auto* synth = root.add_subcommand("synth", "Synthesize the app into a cloud assembly (cdk.out/)");
-  add_common(synth);
+  add_context_options(synth, options);
   static std::vector<std::string> stacks;
   static std::string outdir;
   static std::string format = "json";
@@ -137,7 +138,7 @@ void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_co
 
   // ls
   auto* ls = root.add_subcommand("ls", "List the app's stacks");
-  add_common(ls);
+  add_context_options(ls, options);
   static bool long_form = false;
   ls->add_flag("-l,--long", long_form, "Show account, region and dependencies");
   ls->callback([&] {
@@ -158,7 +159,7 @@ void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_co
 
   // validate
   auto* validate = root.add_subcommand("validate", "Run every check synth runs, without writing anything");
-  add_common(validate);
+  add_context_options(validate, options);
   validate->callback([&] {
     Synthesis s = synthesize_default_app(options);
     exit_code = report(s);

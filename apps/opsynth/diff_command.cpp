@@ -108,10 +108,7 @@ int run_diff(const Synthesis& s, const DiffArgs& args) {
 void register_diff_command(CLI::App& root, CommonOptions& options, int& exit_code) {
   auto* cmd = root.add_subcommand("diff", "Compare the app with a previous cloud assembly or a deployed template; "
                                           "exit 1 when a stateful resource would be replaced or deleted");
-  // The same context options as synth / ls / validate.
-  cmd->add_option("-c,--context", options.context_pairs, "Context value key=value (repeatable; wins over files)");
-  cmd->add_option("--config", options.config_files, "Environment config, YAML or JSON map of context keys")
-      ->check(CLI::ExistingFile);
+  add_context_options(cmd, options);
   static DiffArgs args;
   cmd->add_option("--against", args.against,
                   "Previous cloud assembly directory, or one template file (JSON or YAML) "

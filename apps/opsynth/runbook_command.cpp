@@ -7,9 +7,7 @@ namespace opsynth::cli {
 void register_runbook_command(CLI::App& root, CommonOptions& options, int& exit_code) {
   auto* cmd = root.add_subcommand("runbook", "Write the app's disaster-recovery scripts (restore a table, the whole "
                                              "environment, Cognito users), generated from the synthesized app");
-  cmd->add_option("-c,--context", options.context_pairs, "Context value key=value (repeatable; wins over files)");
-  cmd->add_option("--config", options.config_files, "Environment config, YAML or JSON map of context keys")
-      ->check(CLI::ExistingFile);
+  add_context_options(cmd, options);
   static std::string outdir = "runbooks";
   cmd->add_option("-o,--output", outdir, "Output directory (default: runbooks)");
   cmd->callback([&] {

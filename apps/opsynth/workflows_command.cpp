@@ -67,9 +67,7 @@ std::optional<seed::OpsFacts> facts_for_environment(CommonOptions options, const
 void register_workflows_command(CLI::App& root, CommonOptions& options, int& exit_code) {
   auto* cmd = root.add_subcommand("workflows", "Write the app's GitHub Actions workflows (synth, deploy-environment, "
                                                "synthetic-test), generated from the synthesized app");
-  cmd->add_option("-c,--context", options.context_pairs, "Context value key=value (repeatable; wins over files)");
-  cmd->add_option("--config", options.config_files, "Environment config, YAML or JSON map of context keys")
-      ->check(CLI::ExistingFile);
+  add_context_options(cmd, options);
   static std::string outdir = ".github/workflows";
   cmd->add_option("-o,--output", outdir, "Output directory (default: .github/workflows)");
   cmd->callback([&] {
