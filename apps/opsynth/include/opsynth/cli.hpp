@@ -39,10 +39,9 @@ Synthesis synthesize_default_app(const CommonOptions& options);
 // Prints errors, warnings and notes to stderr; returns kExitOk or kExitInvalid.
 int report(const Synthesis& s);
 
-// Each extra subcommand lives in its own file and registers itself here.
-using CommandRegistrar = void (*)(CLI::App& root, CommonOptions& options, int& exit_code);
 // -c key=value and --config FILE, which every command that builds the app takes.
 void add_context_options(CLI::App* cmd, CommonOptions& options);
+// Each extra subcommand lives in its own file and registers itself here.
 void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_code);
 void register_diff_command(CLI::App& root, CommonOptions& options, int& exit_code);  // diff_command.cpp
 void register_workflows_command(CLI::App& root, CommonOptions& options, int& exit_code);  // workflows_command.cpp
