@@ -81,7 +81,7 @@ void write_assembly(const CloudAssembly& assembly, const fs::path& outdir_in, Te
   }
   try {
     for (const auto& s : assembly.stacks) {
-      write_file(tmp / s.template_file, render_template_json(s.template_json));
+      write_file(tmp / s.template_file, s.template_text);
       if (format == TemplateFormat::JsonAndYaml) {
         std::string yaml_name = s.template_file.substr(0, s.template_file.size() - 5) + ".yaml";
         write_file(tmp / yaml_name, render_yaml(s.template_json));

@@ -119,6 +119,7 @@ void apply_override(Json& target, const std::string& dotted_path, Json value) {
 Json render_tags(const std::vector<Tag>& tags, CfnResource::TagFormat format) {
   if (format == CfnResource::TagFormat::Map) {
     Json out = Json::object();
+    reserve_object(out, tags.size());
     for (const auto& t : tags) out[t.key] = t.value;
     return out;
   }
@@ -135,6 +136,7 @@ void set_sorted(Json& props, const std::string& key, Json value) {
     return;
   }
   Json out = Json::object();
+  reserve_object(out, props.size() + 1);
   bool placed = false;
   for (auto& [k, v] : props.items()) {
     if (!placed && key < k) {
@@ -151,10 +153,13 @@ void set_sorted(Json& props, const std::string& key, Json value) {
 
 void CfnResource::render(Json& out, Resolver& r) const {
   Json resource = Json::object();
+  reserve_object(resource, 7);  // Type, Properties, DependsOn, the two policies, Metadata, Condition
   resource["Type"] = type_;
 
   Json props = Json::object();
-  for (const auto& [name, value] : properties()) props[name] = r.resolve(value, *this);
+  const ValueMap properties_to_render = properties();
+  reserve_object(props, properties_to_render.size() + 1);  // + the tags, when inherited
+  for (const auto& [name, value] : properties_to_render) props[name] = r.resolve(value, *this);
   if (tag_format() != TagFormat::None) {
     auto tags = effective_tags();
     if (!tags.empty()) set_sorted(props, std::string(tag_property()), render_tags(tags, tag_format()));
@@ -177,7 +182,7 @@ void CfnResource::render(Json& out, Resolver& r) const {
   if (!resource_metadata_.empty()) resource["Metadata"] = resource_metadata_;
   if (condition_ != nullptr) resource["Condition"] = condition_->logical_id();
 
-  out["Resources"][logical_id()] = std::move(resource);
+  append_new_key(out["Resources"], logical_id(), std::move(resource));
 }
 
 void Tags::add(std::string key, std::string value, std::vector<std::string> exclude_resource_types) {
@@ -201,7 +206,7 @@ void CfnOutput::render(Json& out, Resolver& r) const {
   o["Value"] = r.resolve(props_.value, *this);
   if (!props_.export_name.empty()) o["Export"] = Json{{"Name", props_.export_name}};
   if (props_.condition != nullptr) o["Condition"] = props_.condition->logical_id();
-  out["Outputs"][logical_id()] = std::move(o);
+  append_new_key(out["Outputs"], logical_id(), std::move(o));
 }
 
 // ---------------------------------------------------------------- CfnParameter
@@ -221,7 +226,7 @@ void CfnParameter::render(Json& out, Resolver& r) const {
   if (props_.min_length) p["MinLength"] = *props_.min_length;
   if (props_.min_value) p["MinValue"] = Value(*props_.min_value).to_json();
   if (props_.no_echo) p["NoEcho"] = true;
-  out["Parameters"][logical_id()] = std::move(p);
+  append_new_key(out["Parameters"], logical_id(), std::move(p));
 }
 
 // ---------------------------------------------------------------- CfnCondition
@@ -230,7 +235,7 @@ CfnCondition::CfnCondition(Construct& scope, std::string id, Value expression)
     : CfnElement(scope, std::move(id)), expression_(std::move(expression)) {}
 
 void CfnCondition::render(Json& out, Resolver& r) const {
-  out["Conditions"][logical_id()] = r.resolve(expression_, *this);
+  append_new_key(out["Conditions"], logical_id(), r.resolve(expression_, *this));
 }
 
 }  // namespace opsynth

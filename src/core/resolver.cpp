@@ -109,6 +109,7 @@ Json Resolver::resolve(const Value& v, const Construct& where) {
     }
     case Value::Kind::Object: {
       Json out = Json::object();
+      reserve_object(out, v.entries().size());
       for (const auto& [k, x] : v.entries()) out[k] = resolve(x, where);
       return out;
     }
@@ -152,6 +153,11 @@ Json Resolver::reference(const Value& v, const Construct& where) {
 Json Resolver::json_string(const Value& doc, const Construct& where) {
   JsonStringWriter out;
   std::function<void(const Value&)> write = [&](const Value& v) {
+    // A subtree without intrinsics is one compact dump (each dump has a fixed set-up cost).
+    if (v.is_literal() && (v.kind() == Value::Kind::List || v.kind() == Value::Kind::Object)) {
+      out.literal(stringify(v.to_json()));
+      return;
+    }
     switch (v.kind()) {
       case Value::Kind::Literal:
         out.literal(stringify(v.as_literal()));

@@ -199,7 +199,7 @@ void check_template_limits(const StackArtifact& a, std::vector<Diagnostic>& diag
   limit("Resources", kMaxResources);
   limit("Outputs", kMaxOutputs);
   limit("Parameters", kMaxParameters);
-  const std::size_t bytes = render_template_json(a.template_json).size();
+  const std::size_t bytes = a.template_text.size();
   if (bytes > kMaxTemplateBytes) {
     add(diags, Diagnostic::Level::Error, path,
         fmt::format("the template is {} bytes; CloudFormation accepts at most {} bytes", bytes, kMaxTemplateBytes));
@@ -221,7 +221,8 @@ Json tree_node(const Construct& c) {
   }
   if (!c.children().empty()) {
     Json kids = Json::object();
-    for (const Construct* k : c.children()) kids[k->id()] = tree_node(*k);
+    reserve_object(kids, c.children().size());
+    for (const Construct* k : c.children()) append_new_key(kids, k->id(), tree_node(*k));
     n["children"] = std::move(kids);
   }
   return n;
@@ -234,13 +235,14 @@ Json stack_metadata(const Stack& s) {
     if (const auto* e = dynamic_cast<const CfnElement*>(&c))
       entries.push_back(Json{{"type", "aws:cdk:logicalId"}, {"data", e->logical_id()}});
     for (const auto& m : c.metadata()) entries.push_back(Json{{"type", m.type}, {"data", m.data}});
-    if (!entries.empty()) meta["/" + c.path()] = std::move(entries);
+    if (!entries.empty()) append_new_key(meta, "/" + c.path(), std::move(entries));
   });
   return meta;
 }
 
 Json manifest_for(const std::vector<StackArtifact>& stacks) {
   Json artifacts = Json::object();
+  reserve_object(artifacts, stacks.size() + 1);
   for (const auto& a : stacks) {
     const Stack& s = *a.stack;
     Json props = Json::object();
@@ -259,7 +261,7 @@ Json manifest_for(const std::vector<StackArtifact>& stacks) {
     if (!a.dependencies.empty()) art["dependencies"] = a.dependencies;
     art["metadata"] = stack_metadata(s);
     art["displayName"] = s.path();
-    artifacts[a.artifact_id] = std::move(art);
+    append_new_key(artifacts, a.artifact_id, std::move(art));
   }
   artifacts["Tree"] = Json{{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}};
   return Json{{"version", kCloudAssemblyVersion}, {"artifacts", std::move(artifacts)}};
@@ -305,17 +307,20 @@ SynthResult synthesize(App& app) {
     Json& t = result.assembly.stacks[index_of.at(x.producer)].template_json;
     t["Outputs"][x.output_logical_id] = Json{{"Value", x.value}, {"Export", {{"Name", x.export_name}}}};
   }
+  // Deterministic and free of repeats: dependencies in stack creation order.
+  std::unordered_map<std::string, std::size_t> creation_order;
+  for (std::size_t i = 0; i < stacks.size(); ++i) creation_order.emplace(stacks[i]->stack_name(), i);
   for (auto& a : result.assembly.stacks) {
-    // Deterministic and free of repeats: dependencies in stack creation order.
-    std::vector<std::string> ordered;
-    for (Stack* s : stacks)
-      if (std::find(a.dependencies.begin(), a.dependencies.end(), s->stack_name()) != a.dependencies.end())
-        ordered.push_back(s->stack_name());
-    a.dependencies = std::move(ordered);
+    auto earlier = [&](const std::string& x, const std::string& y) { return creation_order.at(x) < creation_order.at(y); };
+    std::sort(a.dependencies.begin(), a.dependencies.end(), earlier);
+    a.dependencies.erase(std::unique(a.dependencies.begin(), a.dependencies.end()), a.dependencies.end());
   }
   for (auto& e : errors) add(diags, Diagnostic::Level::Error, "", std::move(e));
   check_cycles(result.assembly.stacks, diags);
-  for (const auto& a : result.assembly.stacks) check_template_limits(a, diags);
+  for (auto& a : result.assembly.stacks) {
+    a.template_text = render_template_json(a.template_json);
+    check_template_limits(a, diags);
+  }
   clock.lap("resolve");
 
   for (Construct* c : all_constructs(app)) {

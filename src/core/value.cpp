@@ -1,11 +1,34 @@
 #include "opsynth/core/value.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <variant>
 
 namespace opsynth {
+
+namespace {
+Json::object_t::Container& object_entries(Json& object) {
+  if (object.is_null()) object = Json::object();
+  return object.get_ref<Json::object_t&>();
+}
+}  // namespace
+
+void reserve_object(Json& object, std::size_t entries) { object_entries(object).reserve(entries); }
+
+void append_new_key(Json& object, std::string key, Json value) {
+  auto& entries = object_entries(object);
+  if (entries.size() == entries.capacity()) {
+    Json::object_t::Container grown;
+    grown.reserve(std::max<std::size_t>(8, 2 * entries.size()));
+    for (auto& [k, v] : entries) grown.emplace_back(k, std::move(v));
+    entries.swap(grown);
+  }
+  entries.emplace_back(std::move(key), std::move(value));
+}
+
 
 struct Value::Node {
   Kind kind;
@@ -119,6 +142,7 @@ Json Value::to_json() const {
     }
     case Kind::Object: {
       Json out = Json::object();
+      reserve_object(out, node_->entries.size());
       for (const auto& [k, v] : node_->entries) out[k] = v.to_json();
       return out;
     }

@@ -26,6 +26,7 @@ struct StackArtifact {
   std::string artifact_id;   // the stack name, as aws-cdk-lib names stack artifacts
   std::string template_file; // "<artifact_id>.template.json"
   Json template_json;
+  std::string template_text;  // the bytes written: render_template_json(template_json), rendered once
   std::vector<std::string> dependencies;  // artifact ids
 };
 
