@@ -10,12 +10,14 @@
 #include <cstdio>
 #include <memory>
 #include <mutex>
-#include <regex>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "opsynth/cfn/schema.hpp"
+#include "opsynth/core/regex.hpp"
 
 namespace opsynth::cfn {
 
@@ -41,24 +43,31 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 namespace {
 
-// Patterns are compiled on first use only, and kept; nullptr when std::regex cannot
-// compile one (the check is then skipped rather than failing synthesis).
-const std::regex* compiled(const char* pattern) {
+// Schema patterns are ECMAScript regexes (JSON Schema), compiled on first use and kept;
+// nullptr when one does not compile (the check is then skipped rather than failing synthesis).
+const Regex* compiled(const char* pattern) {
   static std::mutex mu;
-  static std::unordered_map<const char*, std::unique_ptr<std::regex>> cache;
+  static std::unordered_map<const char*, std::unique_ptr<Regex>> cache;
   std::lock_guard<std::mutex> lock(mu);
   auto it = cache.find(pattern);
   if (it != cache.end()) return it->second.get();
-  std::unique_ptr<std::regex> re;
+  std::unique_ptr<Regex> re;
   try {
-    re = std::make_unique<std::regex>(pattern, std::regex::ECMAScript | std::regex::optimize);
-  } catch (const std::regex_error&) {
+    re = std::make_unique<Regex>(pattern);
+  } catch (const std::invalid_argument&) {
   }
   return cache.emplace(pattern, std::move(re)).first->second.get();
 }
 
-// Longer strings are not matched: libstdc++'s regex recurses per character.
-constexpr std::size_t kMaxPatternInput = 4096;
+// JSON Schema patterns are not anchored. A match the engine gives up on (its match limit)
+// counts as a match: the check is skipped, not failed.
+bool search(const Regex& re, std::string_view s) {
+  try {
+    return re.search(s);
+  } catch (const std::runtime_error&) {
+    return true;
+  }
+}
 
 enum class JT { Null, Bool, Int, Float, String, Array, Object, Unknown };
 
@@ -272,8 +281,8 @@ class Checker {
         error(path, show(s) + " is longer than the maximum length " + std::to_string(n.max_length) + " (length " +
                         std::to_string(len) + ")");
     }
-    if (n.pattern && s.size() <= kMaxPatternInput)
-      if (const std::regex* re = compiled(n.pattern); re && !std::regex_search(s, *re))
+    if (n.pattern)
+      if (const Regex* re = compiled(n.pattern); re && !search(*re, s))
         error(path, show(s) + " does not match the pattern " + n.pattern);
   }
 
@@ -344,7 +353,7 @@ class Checker {
       if (n.additional != schema::kNone) {
         if (n.key_pattern) {
           std::string k(key);
-          if (const std::regex* re = compiled(n.key_pattern); re && !std::regex_search(k, *re)) {
+          if (const Regex* re = compiled(n.key_pattern); re && !search(*re, k)) {
             error(child(path, key), "key " + show(k) + " does not match the pattern " + n.key_pattern);
             return;
           }
