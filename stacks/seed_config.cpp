@@ -1,9 +1,10 @@
 #include "opsynth_stacks/seed_config.hpp"
 
 #include <cctype>
-#include <regex>
 
 #include <fmt/format.h>
+
+#include "opsynth/core/regex.hpp"
 
 namespace opsynth::seed {
 namespace {
@@ -19,8 +20,8 @@ std::string context_string(const Construct& scope, const char* key, std::string 
 }
 
 void check_account(const char* key, const std::string& account, std::vector<std::string>& errors) {
-  static const std::regex kAccount("^[0-9]{12}$");
-  if (!std::regex_match(account, kAccount))
+  static const Regex kAccount("^[0-9]{12}$");
+  if (!kAccount.full_match(account))
     errors.push_back(fmt::format("context \"{}\": \"{}\" is not an AWS account id (12 digits)", key, account));
 }
 
@@ -115,15 +116,15 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
   c.cloudfront_distribution_id = context_string(scope, "cloudFrontDistributionId", "", errors);
   c.api_gateway_id = context_string(scope, "apiGatewayId", "", errors);
 
-  static const std::regex kName("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
+  static const Regex kName("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
   for (auto [key, value] : {std::pair{"envName", &c.env_name}, std::pair{"deploymentName", &c.deployment_name}}) {
-    if (!std::regex_match(*value, kName) || value->size() > 32)
+    if (!kName.full_match(*value) || value->size() > 32)
       errors.push_back(fmt::format("context \"{}\": \"{}\" must be 1-32 lowercase letters, digits and inner dashes "
                                    "(it becomes part of domain, stack and resource names)",
                                    key, *value));
   }
-  static const std::regex kRegion("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$");
-  if (!std::regex_match(c.region, kRegion))
+  static const Regex kRegion("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$");
+  if (!kRegion.full_match(c.region))
     errors.push_back(fmt::format("context \"region\": \"{}\" is not an AWS region name (e.g. eu-west-2)", c.region));
   check_account("ciAccountId", c.ci_account_id, errors);
   check_account("prodAccountId", c.prod_account_id, errors);
@@ -136,11 +137,12 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
     check_not_placeholder(prod ? "prodAccountId" : "ciAccountId", c.target_account(), errors);
     check_not_placeholder("backupAccountId", c.backup_account_id, errors);
   }
-  if (!c.organization_id.empty() && !std::regex_match(c.organization_id, std::regex("^o-[a-z0-9]{10,32}$")))
+  static const Regex kOrganizationId("^o-[a-z0-9]{10,32}$");
+  if (!c.organization_id.empty() && !kOrganizationId.full_match(c.organization_id))
     errors.push_back(fmt::format("context \"organizationId\": \"{}\" is not an AWS Organizations id (o-xxxxxxxxxx)",
                                  c.organization_id));
-  if (!c.alert_email.empty() &&
-      !std::regex_match(c.alert_email, std::regex(R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)")))
+  static const Regex kEmail(R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)");
+  if (!c.alert_email.empty() && !kEmail.full_match(c.alert_email))
     errors.push_back(fmt::format("context \"alertEmail\": \"{}\" is not an email address", c.alert_email));
 
   const Json* interval = scope.try_get_context("canaryIntervalMinutes");
@@ -159,7 +161,8 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
   }
 
   c.base_url = context_string(scope, "baseUrl", "https://" + c.deployment_domain_name() + "/", errors);
-  if (!c.base_url.empty() && !std::regex_match(c.base_url, std::regex(R"(^https://[a-z0-9.-]+(:[0-9]+)?/([^\s]*)$)")))
+  static const Regex kBaseUrl(R"(^https://[a-z0-9.-]+(:[0-9]+)?/([^\s]*)$)");
+  if (!c.base_url.empty() && !kBaseUrl.full_match(c.base_url))
     errors.push_back(fmt::format("context \"baseUrl\": \"{}\" must be an https:// URL ending in '/' (or empty for no "
                                  "canaries)",
                                  c.base_url));
@@ -187,9 +190,9 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
       c.lambda_function_arns.push_back(fmt::format("arn:aws:lambda:{}:{}:function:{}-{}", c.region, c.target_account(),
                                                    c.app_prefix(), dash_case_handler(h)));
   }
-  static const std::regex kLambdaArn(R"(^arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[A-Za-z0-9_-]{1,64}$)");
+  static const Regex kLambdaArn(R"(^arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[A-Za-z0-9_-]{1,64}$)");
   for (const auto& a : c.lambda_function_arns)
-    if (!std::regex_match(a, kLambdaArn))
+    if (!kLambdaArn.full_match(a))
       errors.push_back(fmt::format("context \"lambdaFunctionArns\": \"{}\" is not a Lambda function ARN "
                                    "(arn:aws:lambda:REGION:ACCOUNT:function:NAME)",
                                    a));

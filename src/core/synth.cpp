@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 #include <unordered_map>
 
@@ -10,6 +9,7 @@
 
 #include "opsynth/core/app.hpp"
 #include "opsynth/core/cfn_element.hpp"
+#include "opsynth/core/regex.hpp"
 #include "opsynth/core/resolver.hpp"
 #include "opsynth/core/stack.hpp"
 
@@ -111,7 +111,7 @@ void add(std::vector<Diagnostic>& out, Diagnostic::Level level, std::string path
 }
 
 void validate_tree(App& app, std::vector<Diagnostic>& diags) {
-  static const std::regex kStackName("^[A-Za-z][A-Za-z0-9-]*$");
+  static const Regex kStackName("^[A-Za-z][A-Za-z0-9-]*$");
   std::map<std::string, const Stack*> stack_names;
   for (Construct* c : all_constructs(app)) {
     const std::string path = c->path();
@@ -124,7 +124,7 @@ void validate_tree(App& app, std::vector<Diagnostic>& diags) {
 
     if (auto* s = dynamic_cast<Stack*>(c)) {
       const auto& name = s->stack_name();
-      if (name.size() > 128 || !std::regex_match(name, kStackName))
+      if (name.size() > 128 || !kStackName.full_match(name))
         add(diags, Diagnostic::Level::Error, path,
             fmt::format("stack name \"{}\" is not allowed: CloudFormation stack names match ^[A-Za-z][A-Za-z0-9-]*$ "
                         "and have at most 128 characters",
