@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 
 build_pkgs=(cmake g++ make pkg-config nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libfmt-dev
-            libgtest-dev libgmock-dev libssl-dev libpcre2-dev libbenchmark-dev)
+            libgtest-dev libgmock-dev libssl-dev libpcre2-dev libmimalloc-dev libbenchmark-dev)
 test_pkgs=(chromium shellcheck hyperfine time clang libclang-rt-14-dev ninja-build)
 
 want=("${build_pkgs[@]}")
