@@ -1,10 +1,9 @@
 #include "opsynth/backup/plan.hpp"
 
-#include <regex>
-
 #include <fmt/format.h>
 
 #include "opsynth/cfn/backup/backup_plan.hpp"
+#include "opsynth/core/regex.hpp"
 
 namespace opsynth::backup {
 namespace {
@@ -97,10 +96,10 @@ void BackupPlan::prepare() {
 
 void BackupPlan::validate(std::vector<std::string>& errors) const {
   if (rules_.empty()) errors.push_back("a backup plan needs at least one rule; add one with add_rule");
-  static const std::regex kRuleName(R"(^[a-zA-Z0-9\-_.]{1,50}$)");
+  static const Regex kRuleName(R"(^[a-zA-Z0-9\-_.]{1,50}$)");
   for (const auto& [rule, vault] : rules_) {
     std::string what = fmt::format("rule \"{}\"", rule.rule_name);
-    if (!std::regex_match(rule.rule_name, kRuleName))
+    if (!kRuleName.full_match(rule.rule_name))
       errors.push_back(fmt::format("{}: the name is not allowed; use 1-50 letters, digits, '-', '_' and '.'", what));
     if (rule.schedule) {
       if (!rule.schedule->error().empty()) errors.push_back(fmt::format("{}: {}", what, rule.schedule->error()));

@@ -1,11 +1,10 @@
 #include "opsynth/backup/selection.hpp"
 
-#include <regex>
-
 #include <fmt/format.h>
 
 #include "opsynth/backup/plan.hpp"
 #include "opsynth/cfn/backup/backup_selection.hpp"
+#include "opsynth/core/regex.hpp"
 #include "opsynth/dynamodb/table.hpp"
 #include "opsynth/iam/role.hpp"
 
@@ -68,8 +67,8 @@ void BackupSelection::validate(std::vector<std::string>& errors) const {
   if (options_.resources.empty())
     errors.push_back("a backup selection needs at least one resource (BackupResource::from_arn, from_dynamodb_table or "
                      "from_tag)");
-  static const std::regex kName(R"(^[a-zA-Z0-9\-_.]{1,50}$)");
-  if (!std::regex_match(options_.backup_selection_name, kName))
+  static const Regex kName(R"(^[a-zA-Z0-9\-_.]{1,50}$)");
+  if (!kName.full_match(options_.backup_selection_name))
     errors.push_back(fmt::format("backup selection name \"{}\" is not allowed; use 1-50 letters, digits, '-', '_' "
                                  "and '.'",
                                  options_.backup_selection_name));

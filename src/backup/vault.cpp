@@ -1,11 +1,10 @@
 #include "opsynth/backup/vault.hpp"
 
-#include <regex>
-
 #include <fmt/format.h>
 
 #include "opsynth/cfn/backup/backup_vault.hpp"
 #include "opsynth/core/logical_id.hpp"
+#include "opsynth/core/regex.hpp"
 #include "opsynth/iam/principal.hpp"
 #include "opsynth/kms/key.hpp"
 
@@ -14,8 +13,8 @@ namespace {
 
 using CfnBackupVault = cfn::backup::CfnBackupVault;
 
-const std::regex& vault_name_pattern() {
-  static const std::regex kName("^[a-zA-Z0-9_-]{2,50}$");
+const Regex& vault_name_pattern() {
+  static const Regex kName("^[a-zA-Z0-9_-]{2,50}$");
   return kName;
 }
 
@@ -41,11 +40,10 @@ std::vector<std::string> all_backup_vault_events() {
 
 ImportedBackupVault::ImportedBackupVault(Construct& scope, std::string id, std::string backup_vault_arn)
     : Construct(scope, std::move(id)), arn_(std::move(backup_vault_arn)) {
-  static const std::regex kArn("^arn:aws[a-z-]*:backup:[a-z0-9-]+:([0-9]{12}):backup-vault:([^:/]+)$");
-  std::smatch m;
-  if (std::regex_match(arn_, m, kArn)) {
-    account_ = m[1];
-    name_ = m[2];
+  static const Regex kArn("^arn:aws[a-z-]*:backup:[a-z0-9-]+:([0-9]{12}):backup-vault:([^:/]+)$");
+  if (auto groups = kArn.full_match_groups(arn_)) {
+    account_ = (*groups)[1];
+    name_ = (*groups)[2];
   }
 }
 
@@ -54,7 +52,7 @@ void ImportedBackupVault::validate(std::vector<std::string>& errors) const {
     errors.push_back(fmt::format("\"{}\" is not the ARN of a backup vault; expected "
                                  "arn:aws:backup:REGION:ACCOUNT:backup-vault:NAME (ACCOUNT 12 digits)",
                                  arn_));
-  } else if (!std::regex_match(name_, vault_name_pattern())) {
+  } else if (!vault_name_pattern().full_match(name_)) {
     errors.push_back(fmt::format("backup vault ARN \"{}\" names vault \"{}\"; vault names match ^[a-zA-Z0-9_-]{{2,50}}$",
                                  arn_, name_));
   }
@@ -108,7 +106,7 @@ void BackupVault::prepare() {
 }
 
 void BackupVault::validate(std::vector<std::string>& errors) const {
-  if (!std::regex_match(name_, vault_name_pattern()))
+  if (!vault_name_pattern().full_match(name_))
     errors.push_back(fmt::format("backup vault name \"{}\" is not allowed; use 2-50 letters, digits, '-' and '_' "
                                  "(^[a-zA-Z0-9_-]{{2,50}}$)",
                                  name_));

@@ -1,10 +1,9 @@
 #include "opsynth/cloudwatch/dashboard.hpp"
 
-#include <regex>
-
 #include <fmt/format.h>
 
 #include "opsynth/cfn/cloudwatch/dashboard.hpp"
+#include "opsynth/core/regex.hpp"
 #include "opsynth/core/stack.hpp"
 
 namespace opsynth::cloudwatch {
@@ -37,8 +36,8 @@ void Dashboard::prepare() {
 }
 
 void Dashboard::validate(std::vector<std::string>& errors) const {
-  static const std::regex kName("^[A-Za-z0-9_-]{1,255}$");
-  if (!props_.dashboard_name.empty() && !std::regex_match(props_.dashboard_name, kName))
+  static const Regex kName("^[A-Za-z0-9_-]{1,255}$");
+  if (!props_.dashboard_name.empty() && !kName.full_match(props_.dashboard_name))
     errors.push_back(fmt::format("dashboard name \"{}\" is not valid; use 1-255 letters, digits, '-' and '_'",
                                  props_.dashboard_name));
   if (!props_.end.empty() && props_.start.empty()) errors.push_back("dashboard end is set without start; give both");

@@ -1,9 +1,10 @@
 #include "opsynth/cloudwatch/metric.hpp"
 
 #include <algorithm>
-#include <regex>
 
 #include <fmt/format.h>
+
+#include "opsynth/core/regex.hpp"
 
 namespace opsynth::cloudwatch {
 namespace {
@@ -108,19 +109,17 @@ std::vector<std::string> MathExpression::problems() const {
   if (props_.expression.size() > 2048)
     out.push_back(fmt::format("{}: {} characters; at most 2048 are allowed", what, props_.expression.size()));
   if (!valid_metric_period(props_.period_seconds)) out.push_back(fmt::format("{}: {}", what, period_problem(props_.period_seconds)));
-  static const std::regex kId("^[a-z][a-zA-Z0-9_]*$");
+  static const Regex kId("^[a-z][a-zA-Z0-9_]*$");
   for (const auto& [id, metric] : props_.using_metrics) {
-    if (!std::regex_match(id, kId))
+    if (!kId.full_match(id))
       out.push_back(fmt::format("{}: metric id \"{}\" must match ^[a-z][a-zA-Z0-9_]*$", what, id));
     for (auto& p : metric.problems()) out.push_back(std::move(p));
   }
   // Every identifier the expression names must be one of using_metrics (SEARCH strings and
   // function names are upper case, so only lower-case-initial words are variables).
   if (!is_search()) {
-    static const std::regex kVar("[a-z][a-zA-Z0-9_]*");
-    std::string expr = props_.expression;
-    for (auto it = std::sregex_iterator(expr.begin(), expr.end(), kVar); it != std::sregex_iterator(); ++it) {
-      const std::string var = it->str();
+    static const Regex kVar("[a-z][a-zA-Z0-9_]*");
+    for (const std::string& var : kVar.find_all(props_.expression)) {
       const bool known = std::any_of(props_.using_metrics.begin(), props_.using_metrics.end(),
                                      [&](const auto& e) { return e.first == var; });
       if (!known) out.push_back(fmt::format("{}: \"{}\" is not one of its using_metrics", what, var));

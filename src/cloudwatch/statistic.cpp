@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <cctype>
-#include <regex>
 
 #include "opsynth/cloudwatch/metric.hpp"
+#include "opsynth/core/regex.hpp"
 
 namespace opsynth::cloudwatch {
 
@@ -16,10 +16,10 @@ ParsedStatistic parse_statistic(const std::string& statistic) {
     if (lower == alias) return {ParsedStatistic::Kind::Simple, name};
   if (lower == "iqm") return {ParsedStatistic::Kind::Extended, "IQM"};
   // p95, p99.9, tm90, wm99, tc90, ts90 (lower case) and PR(10:20), TM(10%:90%)... (upper case).
-  static const std::regex kSingle(R"(^(p|tm|wm|tc|ts)(\d{1,2}(\.\d+)?|100)$)");
-  static const std::regex kPair(R"(^(pr|tm|wm|tc|ts)\((\d+(\.\d+)?%?)?:(\d+(\.\d+)?%?)?\)$)");
-  if (std::regex_match(lower, kSingle)) return {ParsedStatistic::Kind::Extended, lower};
-  if (std::regex_match(lower, kPair)) {
+  static const Regex kSingle(R"(^(p|tm|wm|tc|ts)(\d{1,2}(\.\d+)?|100)$)");
+  static const Regex kPair(R"(^(pr|tm|wm|tc|ts)\((\d+(\.\d+)?%?)?:(\d+(\.\d+)?%?)?\)$)");
+  if (kSingle.full_match(lower)) return {ParsedStatistic::Kind::Extended, lower};
+  if (kPair.full_match(lower)) {
     std::string upper = statistic;
     std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
     return {ParsedStatistic::Kind::Extended, upper};

@@ -1,9 +1,8 @@
 #include "opsynth/dynamodb/table.hpp"
 
-#include <regex>
-
 #include <fmt/format.h>
 
+#include "opsynth/core/regex.hpp"
 #include "opsynth/kms/key.hpp"
 
 namespace opsynth::dynamodb {
@@ -108,8 +107,8 @@ void Table::validate(std::vector<std::string>& errors) const {
   check_attribute_name("partition key", p.partition_key.name, errors);
   if (p.sort_key) check_attribute_name("sort key", p.sort_key->name, errors);
   if (!p.time_to_live_attribute.empty()) check_attribute_name("time-to-live attribute", p.time_to_live_attribute, errors);
-  static const std::regex kTableName("^[a-zA-Z0-9_.-]{3,255}$");
-  if (!p.table_name.empty() && !std::regex_match(p.table_name, kTableName))
+  static const Regex kTableName("^[a-zA-Z0-9_.-]{3,255}$");
+  if (!p.table_name.empty() && !kTableName.full_match(p.table_name))
     errors.push_back(fmt::format("table name \"{}\" is not allowed; use 3-255 letters, digits, '_', '-' and '.'",
                                  p.table_name));
   if (p.billing_mode == BillingMode::PayPerRequest && (p.read_capacity || p.write_capacity))

@@ -1,8 +1,7 @@
 #include "opsynth/iam/role.hpp"
 
-#include <regex>
-
 #include "opsynth/cfn/iam/role.hpp"
+#include "opsynth/core/regex.hpp"
 
 namespace opsynth::iam {
 
@@ -79,12 +78,12 @@ void Role::validate(std::vector<std::string>& errors) const {
   if (props_.assumed_by.empty()) errors.push_back("the role has no assumed_by principal; say who may assume it");
   for (const auto& e : props_.assumed_by.errors()) errors.push_back("assumed_by: " + e);
   if (props_.role_name && props_.role_name->is_string()) {
-    static const std::regex kRoleName(R"(^[\w+=,.@-]+$)");
+    static const Regex kRoleName(R"(^[\w+=,.@-]+$)");
     const std::string& name = props_.role_name->as_string();
     if (name.empty() || name.size() > 64)
       errors.push_back("role name \"" + name + "\" is " + std::to_string(name.size()) +
                        " characters long; IAM allows 1 to 64");
-    else if (!std::regex_match(name, kRoleName))
+    else if (!kRoleName.full_match(name))
       errors.push_back("role name \"" + name +
                        "\" has characters IAM does not allow; use letters, digits and +=,.@_-");
   }

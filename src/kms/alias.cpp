@@ -1,6 +1,6 @@
-#include <regex>
 
 #include "opsynth/cfn/kms/alias.hpp"
+#include "opsynth/core/regex.hpp"
 #include "opsynth/kms/key.hpp"
 
 namespace opsynth::kms {
@@ -19,10 +19,10 @@ Alias::Alias(Construct& scope, std::string id, std::string alias_name, Value tar
 }
 
 void Alias::validate(std::vector<std::string>& errors) const {
-  static const std::regex kAliasName("^alias/[a-zA-Z0-9:/_-]+$");
+  static const Regex kAliasName("^alias/[a-zA-Z0-9:/_-]+$");
   if (alias_name_.starts_with("alias/aws/"))
     errors.push_back("alias \"" + alias_name_ + "\" starts with alias/aws/, which is reserved for AWS managed keys");
-  else if (!std::regex_match(alias_name_, kAliasName))
+  else if (!kAliasName.full_match(alias_name_))
     errors.push_back("alias \"" + alias_name_ +
                      "\" is not valid; after alias/ use letters, digits and the characters :/_-");
   if (alias_name_.size() > 256)

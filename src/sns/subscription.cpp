@@ -1,10 +1,9 @@
 #include "opsynth/sns/subscription.hpp"
 
-#include <regex>
-
 #include <fmt/format.h>
 
 #include "opsynth/cfn/sns/subscription.hpp"
+#include "opsynth/core/regex.hpp"
 
 namespace opsynth::sns {
 
@@ -24,8 +23,8 @@ std::string to_string(SubscriptionProtocol p) {
 }
 
 bool is_email_address(const std::string& s) {
-  static const std::regex kEmail(R"(^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$)");
-  return std::regex_match(s, kEmail);
+  static const Regex kEmail(R"(^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$)");
+  return kEmail.full_match(s);
 }
 
 Subscription::Subscription(Construct& scope, std::string id, SubscriptionProps props)

@@ -1,6 +1,6 @@
 // aws-cdk-lib-style matching of expected JSON (with Match:: markers) against actual JSON.
-#include <regex>
 
+#include "opsynth/core/regex.hpp"
 #include "opsynth/testing/template.hpp"
 
 namespace opsynth::assertions {
@@ -65,7 +65,7 @@ std::string match_at(const Json& expected, const Json* actual, const std::string
     if (kind == "object_equals") return match_object(arg, *actual, path, false);
     if (kind == "exact") return arg == *actual ? "" : where + ": expected exactly " + show(arg) + ", found " + show(*actual);
     if (kind == "regexp") {
-      if (!actual->is_string() || !std::regex_search(actual->get<std::string>(), std::regex(arg.get<std::string>())))
+      if (!actual->is_string() || !Regex(arg.get<std::string>()).search(actual->get<std::string>()))
         return where + ": expected a string matching /" + arg.get<std::string>() + "/, found " + show(*actual);
       return "";
     }

@@ -46,7 +46,7 @@ Json array_with(Json items);          // the array contains these items in this 
 Json object_like(Json pattern);       // explicit objectLike (the default for nested objects)
 Json object_equals(Json pattern);     // exactly these keys
 Json exact(Json value);               // deep equality, no objectLike
-Json string_like_regexp(std::string regex);  // a string that matches (std::regex_search)
+Json string_like_regexp(std::string regex);  // a string with a match of this ECMAScript regex (anywhere in it)
 Json not_(Json pattern);              // anything that does not match
 }  // namespace Match
 
