@@ -143,7 +143,9 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
                                  c.organization_id));
   static const Regex kEmail(R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)");
   if (!c.alert_email.empty() && !kEmail.full_match(c.alert_email))
-    errors.push_back(fmt::format("context \"alertEmail\": \"{}\" is not an email address", c.alert_email));
+    errors.push_back(fmt::format("context \"alertEmail\": \"{}\" is not an email address; give one like "
+                                 "ops@example.com (or \"\" for no email subscription)",
+                                 c.alert_email));
 
   const Json* interval = scope.try_get_context("canaryIntervalMinutes");
   if (interval != nullptr) {
@@ -190,12 +192,15 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
       c.lambda_function_arns.push_back(fmt::format("arn:aws:lambda:{}:{}:function:{}-{}", c.region, c.target_account(),
                                                    c.app_prefix(), dash_case_handler(h)));
   }
+  // Only ARNs given in the context are checked: the default ones are built from the region,
+  // account and names checked above, whose errors would otherwise be repeated once per handler.
   static const Regex kLambdaArn(R"(^arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[A-Za-z0-9_-]{1,64}$)");
-  for (const auto& a : c.lambda_function_arns)
-    if (!kLambdaArn.full_match(a))
-      errors.push_back(fmt::format("context \"lambdaFunctionArns\": \"{}\" is not a Lambda function ARN "
-                                   "(arn:aws:lambda:REGION:ACCOUNT:function:NAME)",
-                                   a));
+  if (arns != nullptr)
+    for (const auto& a : c.lambda_function_arns)
+      if (!kLambdaArn.full_match(a))
+        errors.push_back(fmt::format("context \"lambdaFunctionArns\": \"{}\" is not a Lambda function ARN "
+                                     "(arn:aws:lambda:REGION:ACCOUNT:function:NAME)",
+                                     a));
   return c;
 }
 

@@ -1,5 +1,6 @@
 #include "opsynth/cli.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -29,7 +30,7 @@ Examples:
 
 }  // namespace
 
-Synthesis synthesize_default_app(const CommonOptions& options) {
+Synthesis build_default_app(const CommonOptions& options) {
   Synthesis s;
   ContextSources sources;
   sources.project_dir = options.project_dir;
@@ -43,6 +44,11 @@ Synthesis synthesize_default_app(const CommonOptions& options) {
 
   s.app = std::make_unique<App>(AppOptions{std::move(ctx.context)});
   seed::build_seed_app(*s.app, s.input_errors, s.notes);
+  return s;
+}
+
+Synthesis synthesize_default_app(const CommonOptions& options) {
+  Synthesis s = build_default_app(options);
   if (s.input_errors.empty()) s.result = synthesize(*s.app);
   return s;
 }
@@ -64,16 +70,17 @@ int report(const Synthesis& s) {
 
 namespace {
 
-bool check_selection(const Synthesis& s, const std::vector<std::string>& selected) {
-  bool ok = true;
-  for (const auto& name : selected) {
-    if (s.result.assembly.find(name) != nullptr) continue;
-    std::string known;
-    for (const auto& a : s.result.assembly.stacks) known += (known.empty() ? "" : ", ") + a.artifact_id;
-    std::cerr << fmt::format("error: no stack named \"{}\"; the app has: {}\n", name, known);
-    ok = false;
+// Checked before synthesis, so that a wrong name writes nothing.
+void check_selection(const App& app, const std::vector<std::string>& selected, std::vector<std::string>& errors) {
+  std::vector<std::string> names;
+  std::string known;
+  for (const Stack* s : app.stacks()) {
+    names.push_back(s->stack_name());
+    known += (known.empty() ? "" : ", ") + s->stack_name();
   }
-  return ok;
+  for (const auto& name : selected)
+    if (std::find(names.begin(), names.end(), name) == names.end())
+      errors.push_back(fmt::format("no stack named \"{}\"; the app has: {}", name, known));
 }
 
 void print_timings(const SynthResult& r) {
@@ -84,9 +91,12 @@ void print_timings(const SynthResult& r) {
 }  // namespace
 
 void add_context_options(CLI::App* cmd, CommonOptions& options) {
-  cmd->add_option("-c,--context", options.context_pairs, "Context value key=value (repeatable; wins over files)");
+  // One value per occurrence: CLI11 would otherwise take the stack names after `-c k=v` as more pairs.
+  cmd->add_option("-c,--context", options.context_pairs, "Context value key=value (repeatable; wins over files)")
+      ->allow_extra_args(false);
   cmd->add_option("--config", options.config_files, "Environment config, YAML or JSON map of context keys")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
 }
 
 void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_code) {
@@ -105,23 +115,14 @@ void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_co
   synth->add_flag("--timings", timings, "Print the time each phase took");
   synth->callback([&] {
     auto t0 = std::chrono::steady_clock::now();
-    Synthesis s = synthesize_default_app(options);
+    Synthesis s = build_default_app(options);
+    if (s.input_errors.empty()) check_selection(*s.app, stacks, s.input_errors);
+    std::string dir = !outdir.empty() ? outdir : env("CDK_OUTDIR").value_or("cdk.out");
+    if (s.input_errors.empty())
+      s.result = synthesize_into(*s.app, dir, format == "yaml" ? TemplateFormat::JsonAndYaml : TemplateFormat::Json);
+    auto t1 = std::chrono::steady_clock::now();
     exit_code = report(s);
     if (exit_code != kExitOk) return;
-    if (!check_selection(s, stacks)) {
-      exit_code = kExitInvalid;
-      return;
-    }
-    std::string dir = !outdir.empty() ? outdir : env("CDK_OUTDIR").value_or("cdk.out");
-    auto t1 = std::chrono::steady_clock::now();
-    try {
-      write_assembly(s.result.assembly, dir, format == "yaml" ? TemplateFormat::JsonAndYaml : TemplateFormat::Json);
-    } catch (const std::exception& e) {
-      std::cerr << "error: " << e.what() << '\n';
-      exit_code = kExitInvalid;
-      return;
-    }
-    auto t2 = std::chrono::steady_clock::now();
     for (const auto& a : s.result.assembly.stacks) {
       if (!stacks.empty() && std::find(stacks.begin(), stacks.end(), a.artifact_id) == stacks.end()) continue;
       auto resources = a.template_json.contains("Resources") ? a.template_json["Resources"].size() : 0;
@@ -129,10 +130,9 @@ void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_co
       std::cerr << fmt::format("{}/{} ({} resources)\n", dir, a.template_file, resources);
     }
     if (timings) {
-      print_timings(s.result);
-      std::cerr << fmt::format("timing: {:<9} {:>9.3f} ms\ntiming: {:<9} {:>9.3f} ms\n", "write",
-                               std::chrono::duration<double, std::milli>(t2 - t1).count(), "total",
-                               std::chrono::duration<double, std::milli>(t2 - t0).count());
+      print_timings(s.result);  // the phases of synthesis, then "write"
+      std::cerr << fmt::format("timing: {:<9} {:>9.3f} ms\n", "total",
+                               std::chrono::duration<double, std::milli>(t1 - t0).count());
     }
   });
 

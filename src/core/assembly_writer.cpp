@@ -67,10 +67,32 @@ fs::path sibling_temp_dir(const fs::path& outdir, const char* what) {
   return parent / fmt::format(".{}.opsynth-{}-{}", outdir.filename().string(), what, ::getpid());
 }
 
+// A directory the assembly may replace: missing, empty, a previous cloud assembly, or one
+// holding only the lock files the cdk CLI puts in the output directory before it runs the app.
+// Returns what is wrong, or "" when `outdir` may be replaced.
+std::string unreplaceable_reason(const fs::path& outdir) {
+  std::error_code ec;
+  const auto status = fs::status(outdir, ec);
+  if (ec || !fs::exists(status)) return "";
+  if (!fs::is_directory(status))
+    return fmt::format("{}: is not a directory; give a new or empty directory, or a previous cloud assembly",
+                       outdir.string());
+  if (fs::exists(outdir / "manifest.json", ec) || fs::exists(outdir / "cdk.out", ec)) return "";
+  for (const auto& entry : fs::directory_iterator(outdir, ec)) {
+    if (entry.path().extension() == ".lock") continue;
+    return fmt::format("{}: is a directory that is not a cloud assembly (it holds {}), and writing replaces the whole "
+                       "directory; give a new or empty directory, or a previous cloud assembly",
+                       outdir.string(), entry.path().filename().string());
+  }
+  return "";
+}
+
 }  // namespace
 
 void write_assembly(const CloudAssembly& assembly, const fs::path& outdir_in, TemplateFormat format) {
   const fs::path outdir = outdir_in.has_filename() ? outdir_in : outdir_in.parent_path();
+  // The swap below replaces whatever is at `outdir`: refuse anything but a previous assembly.
+  if (std::string reason = unreplaceable_reason(outdir); !reason.empty()) throw std::runtime_error(reason);
   const fs::path tmp = sibling_temp_dir(outdir, "new");
   std::error_code ec;
   fs::remove_all(tmp, ec);

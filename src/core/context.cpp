@@ -80,6 +80,11 @@ std::optional<Json> yaml_to_json(const YAML::Node& n, const std::string& origin,
           into.errors.push_back(fmt::format("{}: keys must be plain strings", origin));
           continue;
         }
+        // YAML requires unique keys; yaml-cpp would silently keep the last of two.
+        if (out.contains(kv.first.Scalar())) {
+          into.errors.push_back(fmt::format("{}: key \"{}\" is given twice; give each key once", origin, kv.first.Scalar()));
+          continue;
+        }
         auto value = yaml_to_json(kv.second, origin, into, limits);
         if (!value) return std::nullopt;
         out[kv.first.Scalar()] = std::move(*value);

@@ -3,13 +3,30 @@
 #include <fmt/format.h>
 
 #include "opsynth/core/app.hpp"
+#include "opsynth/core/regex.hpp"
 
 namespace opsynth {
+namespace {
+
+// What is wrong with a literal environment; empty parts are environment-agnostic and fine.
+std::vector<std::string> environment_problems(const Environment& env) {
+  static const Regex kAccount("^[0-9]{12}$");  // an AWS account id is 12 digits
+  static const Regex kRegion("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]+$");  // e.g. eu-west-2, us-gov-west-1
+  std::vector<std::string> out;
+  if (!env.account.empty() && !kAccount.full_match(env.account))
+    out.push_back(fmt::format("account \"{}\" is not an AWS account id; use 12 digits", env.account));
+  if (!env.region.empty() && !kRegion.full_match(env.region))
+    out.push_back(fmt::format("region \"{}\" is not an AWS region name; use one such as eu-west-2", env.region));
+  return out;
+}
+
+}  // namespace
 
 Stack::Stack(Construct& scope, std::string id, StackProps props) : Construct(scope, std::move(id)), props_(std::move(props)) {
   set_stack(this);
   if (props_.stack_name.empty()) props_.stack_name = this->id();
   if (scope.in_stack()) report_construction_error("nested stacks are not supported: create stacks directly under the App");
+  add_validation([this] { return environment_problems(props_.env); });
 }
 
 std::string Stack::environment_uri() const {

@@ -1,13 +1,13 @@
 #include "opsynth/synthetics/canary.hpp"
 
 #include <chrono>
-#include <regex>
 
 #include <fmt/format.h>
 
 #include "opsynth/cfn/synthetics/canary.hpp"
 #include "opsynth/iam/role.hpp"
 #include "opsynth/s3/bucket.hpp"
+#include "opsynth/core/regex.hpp"
 
 namespace opsynth::synthetics {
 namespace {
@@ -90,14 +90,20 @@ void Canary::check_runtime_ahead() {
 
 void Canary::validate(std::vector<std::string>& errors) const {
   const auto& name = props_.canary_name;
-  static const std::regex kName("^[0-9a-z_-]+$");
+  static const Regex kName("^[0-9a-z_-]+$");
   if (name.empty() || name.size() > 255)
     errors.push_back(fmt::format("canary name \"{}\" is {} characters; use 1 to 255", name, name.size()));
-  else if (!std::regex_match(name, kName))
+  else if (!kName.full_match(name))
     errors.push_back(fmt::format("canary name \"{}\" must match ^[0-9a-z_-]+$; use lowercase letters, digits, '-' and '_'",
                                  name));
 
   const RuntimeInfo* info = find_runtime(props_.runtime.name);
+  // A runtime newer than the catalogue is fine as long as it is named like one.
+  static const Regex kRuntimeName(R"(^syn-(nodejs|python)(-[a-z]+)?-[0-9]+\.[0-9]+$)");
+  if (info == nullptr && !kRuntimeName.full_match(props_.runtime.name))
+    errors.push_back(fmt::format("runtime \"{}\" is not a Synthetics runtime; use a syn-LANGUAGE-FRAMEWORK-VERSION "
+                                 "runtime such as {}",
+                                 props_.runtime.name, Runtime::nodejs_puppeteer_13_0().name));
   if (info != nullptr && info->deprecation_date && *info->deprecation_date <= today())
     errors.push_back(fmt::format("runtime {} was deprecated on {} and CreateCanary rejects it; use a current runtime "
                                  "such as {}",

@@ -67,6 +67,22 @@ TEST_F(Output, AnUnwritableDirectoryFailsAndLeavesThePreviousOutput) {
   EXPECT_EQ(slurp(dir / "cdk.out" / "S.template.json"), before);
 }
 
+TEST_F(Output, RefusesToReplaceWhatIsNotACloudAssembly) {
+  // Swapping the new assembly in would delete these files (`-o ~/project` by mistake).
+  fs::create_directories(dir / "mine");
+  std::ofstream(dir / "mine" / "notes.txt") << "keep";
+  std::ofstream(dir / "file") << "keep";
+  EXPECT_THROW(write_assembly(small_assembly("t"), dir / "mine"), std::runtime_error);
+  EXPECT_THROW(write_assembly(small_assembly("t"), dir / "file"), std::runtime_error);
+  EXPECT_EQ(slurp(dir / "mine" / "notes.txt"), "keep");
+  EXPECT_EQ(slurp(dir / "file"), "keep");
+  // The cdk CLI's lock files alone do not make a directory someone else's.
+  fs::create_directories(dir / "locked");
+  std::ofstream(dir / "locked" / "synth.lock") << "";
+  write_assembly(small_assembly("t"), dir / "locked");
+  EXPECT_TRUE(fs::exists(dir / "locked" / "manifest.json"));
+}
+
 TEST_F(Output, SameInputGivesByteIdenticalOutput) {
   write_assembly(small_assembly("t"), dir / "a");
   write_assembly(small_assembly("t"), dir / "b");

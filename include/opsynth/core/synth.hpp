@@ -57,12 +57,20 @@ SynthResult synthesize(App& app);
 enum class TemplateFormat { Json, JsonAndYaml };
 
 // Writes the assembly into `outdir` atomically: into a sibling temporary directory that
-// is renamed into place, so a failure leaves an existing `outdir` as it was.
-// Throws std::runtime_error with a readable message when the directory cannot be written.
+// is renamed into place, so a failure leaves an existing `outdir` as it was. `outdir` must be
+// missing, empty, a previous cloud assembly or hold only the cdk CLI's *.lock files: anything
+// else would be replaced whole. Throws std::runtime_error with a readable message otherwise,
+// or when the directory cannot be written.
 void write_assembly(const CloudAssembly& assembly, const std::filesystem::path& outdir,
                     TemplateFormat format = TemplateFormat::Json);
 
 // The exact bytes opsynth writes for a template (aws-cdk-lib: JSON.stringify(t, null, 1)).
 std::string render_template_json(const Json& template_json);
+
+// The flow of `opsynth synth` as one call: synthesizes `app` and writes the assembly into
+// `outdir` (with write_assembly) only when there is no error. Throws nothing: validation
+// errors, an `outdir` that write_assembly refuses and write failures are Error diagnostics,
+// and `outdir` is then left as it was. The write's time is the last entry of `timings` ("write").
+SynthResult synthesize_into(App& app, const std::filesystem::path& outdir, TemplateFormat format = TemplateFormat::Json);
 
 }  // namespace opsynth

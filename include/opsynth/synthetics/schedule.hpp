@@ -18,7 +18,8 @@ class Schedule {
   static Schedule rate(int minutes);  // 0 (once) to 60
   static Schedule cron(const CronOptions& options);
   static Schedule once() { return Schedule("rate(0 minutes)"); }
-  static Schedule expression(std::string expression) { return Schedule(std::move(expression)); }
+  // "rate(N minute[s]|hour[s])" (0 runs once, else 1 minute to 1 hour) or "cron(...)" with six fields.
+  static Schedule expression(std::string expression);
 
   const std::string& expression_string() const { return expression_; }
   // What was wrong with the arguments (reported by the canary that uses the schedule).

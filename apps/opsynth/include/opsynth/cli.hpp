@@ -30,12 +30,14 @@ struct CommonOptions {
 struct Synthesis {
   std::unique_ptr<App> app;
   SynthResult result;
-  std::vector<std::string> input_errors;  // context / config problems
+  std::vector<std::string> input_errors;  // context / config problems, unknown stack names
   std::vector<std::string> notes;         // operator notes from the app
   bool ok() const { return input_errors.empty() && result.ok(); }
 };
 
-Synthesis synthesize_default_app(const CommonOptions& options);
+// The default app built from context (not synthesized yet), with the context errors.
+Synthesis build_default_app(const CommonOptions& options);
+Synthesis synthesize_default_app(const CommonOptions& options);  // built and synthesized in memory
 // Prints errors, warnings and notes to stderr; returns kExitOk or kExitInvalid.
 int report(const Synthesis& s);
 

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2016  # each case's command is single-quoted: check() evaluates it
+# The catalogue of bad inputs, CLI level (issue 6): malformed cdk.json, cdk.context.json,
+# CDK_CONTEXT_JSON, --config files and -c values; unknown stack names; missing required
+# context; invalid account ids, regions, emails, URLs and ARNs; outputs that cannot be
+# written; usage errors. Each case checks the exit status, that stderr names the context key,
+# file or path AND says what is allowed (regexes), and that a previous good `cdk.out/` (and
+# the user's files next to it) are byte-identical afterwards. Construct-level cases are in
+# tests/unit/bad_input_catalogue_test.cpp; tests/integration/bad_input/README.md lists both.
+#
+# Usage: bad_input_catalogue.sh [BUILD_DIR]
+source "$(dirname "$0")/lib/common.sh" "$@"
+
+OPSYNTH_BIN="$(realpath "$OPSYNTH_BIN")"  # the cases run in other directories
+FIXTURES="$(realpath "$OPSYNTH_SOURCE_DIR/tests/integration/bad_input")"
+GOOD="$WORK/cdk.out"  # every case writes here (-o): a case that wrote anything would change it
+KEEP="$WORK/keep"     # the user's files that a bad -o must not touch
+export FIXTURES GOOD KEEP  # read by the cases' commands
+mkdir -p "$WORK/empty" "$KEEP/src"
+echo "keep me" >"$KEEP/notes.txt"
+echo "int main() {}" >"$KEEP/src/main.cpp"
+echo "x" >"$WORK/blocker"
+
+# Run from a directory without cdk.json, so that only what a case gives is read.
+cd "$WORK/empty" || exit 1
+"$OPSYNTH_BIN" synth -o "$GOOD" 2>"$WORK/good.err" || fail "the good synth failed: $(cat "$WORK/good.err")"
+tree_hashes() { (cd "$WORK" && find cdk.out keep blocker -type f -print0 | sort -z | xargs -0 sha256sum); }
+BEFORE="$(tree_hashes)"
+
+failures=()
+cases=0
+# check NAME EXPECTED_EXIT COMMAND REGEX...
+#   COMMAND is evaluated in $WORK/empty with $OPS (the binary), $GOOD and $FIXTURES set;
+#   every REGEX (grep -E) must match the command's stderr.
+check() {
+  local name="$1" want="$2" cmd="$3" rc=0 problems=() re
+  shift 3
+  cases=$((cases + 1))
+  (cd "$WORK/empty" && OPS="$OPSYNTH_BIN" eval "$cmd") >"$WORK/out" 2>"$WORK/err" || rc=$?
+  [[ "$rc" == "$want" ]] || problems+=("exit $rc, expected $want")
+  for re in "$@"; do
+    grep -Eq -- "$re" "$WORK/err" || problems+=("stderr lacks /$re/")
+  done
+  [[ "$(tree_hashes)" == "$BEFORE" ]] || problems+=("cdk.out or the user's files changed")
+  if ((${#problems[@]})); then
+    printf 'FAIL %s: %s\n' "$name" "$(IFS=';'; echo "${problems[*]}")" >&2
+    sed 's/^/     | /' "$WORK/err" | head -20 >&2
+    failures+=("$name")
+  else
+    printf 'ok   %s\n' "$name" >&2
+  fi
+}
+# Fixture projects (a cdk.json and/or cdk.context.json) are in $FIXTURES/<name>/.
+in_project() { printf 'cd "$FIXTURES/%s" && $OPS synth -o "$GOOD"' "$1"; }
+
+# --- files: cdk.json, cdk.context.json, CDK_CONTEXT_JSON, --config --------------------------------
+check "cdk.json not JSON" 1 "$(in_project cdk-json-syntax)" \
+  '\./cdk\.json: not valid JSON \(.*line [0-9]+, column [0-9]+' 'expected a JSON object' 'nothing was written'
+check "cdk.json an array" 1 "$(in_project cdk-json-array)" '\./cdk\.json: expected a JSON object, found array'
+check "cdk.json context not an object" 1 "$(in_project cdk-json-context-list)" \
+  '\./cdk\.json: "context" must be a JSON object, found array'
+check "cdk.json context value wrong type" 1 "$(in_project cdk-json-arns-number)" \
+  'context "lambdaFunctionArns": expected a list of ARNs or a comma-separated string'
+check "cdk.context.json not JSON" 1 "$(in_project cdk-context-json-syntax)" \
+  '\./cdk\.context\.json: not valid JSON' 'expected a JSON object'
+check "CDK_CONTEXT_JSON not JSON" 1 'CDK_CONTEXT_JSON="{bad" $OPS synth -o "$GOOD"' \
+  'CDK_CONTEXT_JSON: not valid JSON' 'expected a JSON object'
+check "CDK_CONTEXT_JSON a string" 1 'CDK_CONTEXT_JSON="\"prod\"" $OPS synth -o "$GOOD"' \
+  'CDK_CONTEXT_JSON: expected a JSON object, found string'
+check "--config YAML syntax" 1 '$OPS synth --config "$FIXTURES/unclosed.yaml" -o "$GOOD"' \
+  'unclosed\.yaml: not valid YAML \(line [0-9]+, column [0-9]+' 'expected a map of context keys'
+check "--config YAML a list" 1 '$OPS synth --config "$FIXTURES/list.yaml" -o "$GOOD"' \
+  'list\.yaml: expected a map of context keys'
+check "--config YAML tab indentation" 1 '$OPS synth --config "$FIXTURES/tab.yaml" -o "$GOOD"' \
+  'tab\.yaml: not valid YAML \(.*tab'
+check "--config YAML duplicate key" 1 '$OPS synth --config "$FIXTURES/duplicate-key.yaml" -o "$GOOD"' \
+  'duplicate-key\.yaml: key "envName" is given twice; give each key once'
+check "--config YAML recursive alias" 1 '$OPS synth --config "$FIXTURES/recursive-alias.yaml" -o "$GOOD"' \
+  'recursive-alias\.yaml: nested deeper than 64 levels' 'context values are small'
+check "--config YAML nested value" 1 '$OPS synth --config "$FIXTURES/nested-value.yaml" -o "$GOOD"' \
+  'context "envName": expected a string, found object'
+check "--config JSON syntax" 1 '$OPS synth --config "$FIXTURES/truncated.json" -o "$GOOD"' \
+  'truncated\.json: not valid JSON' 'expected a JSON object'
+check "--config file missing" 2 '$OPS synth --config no-such.yaml -o "$GOOD"' \
+  '--config: File does not exist: no-such\.yaml'
+
+# --- -c values and environment variables -----------------------------------------------------
+check "-c without =" 1 '$OPS synth -c envName -o "$GOOD"' \
+  '-c envName: context values are given as key=value \(e\.g\. -c envName=prod\)'
+check "-c empty key" 1 '$OPS synth -c =prod -o "$GOOD"' '-c =prod: context values are given as key=value'
+check "-c flag not a boolean" 1 '$OPS synth -c requireRealAccounts=maybe -o "$GOOD"' \
+  'context "requireRealAccounts": "maybe" is not allowed; use true or false'
+check "-c envName pattern" 1 '$OPS synth -c envName=Prod_1 -o "$GOOD"' \
+  'context "envName": "Prod_1" must be 1-32 lowercase letters, digits and inner dashes'
+check "-c deploymentName over 32" 1 '$OPS synth -c deploymentName=a234567890123456789012345678901234 -o "$GOOD"' \
+  'context "deploymentName": "a234567890123456789012345678901234" must be 1-32'
+check "ENVIRONMENT_NAME pattern" 1 'ENVIRONMENT_NAME="BAD!" $OPS synth -o "$GOOD"' \
+  'context "envName": "BAD!" must be 1-32 lowercase letters'
+check "ALERT_EMAIL not an email" 1 'ALERT_EMAIL="ops-at-example" $OPS synth -o "$GOOD"' \
+  'context "alertEmail": "ops-at-example" is not an email address'
+
+# --- stack names -------------------------------------------------------------------------------
+check "unknown stack" 1 '$OPS synth NoSuchStack -o "$GOOD"' \
+  'no stack named "NoSuchStack"; the app has: prod-env-BackupStack, prod-env-DataStack, prod-app-OpsStack' \
+  'nothing was written'
+check "unknown stack next to a known one" 1 '$OPS synth prod-env-DataStack prod-env-Nope -o "$GOOD"' \
+  'no stack named "prod-env-Nope"'
+# `-c k=v STACK`: the stack name is not taken as a second -c value.
+check "stack of another environment" 1 '$OPS synth -c envName=ci ci-app-OpsStack prod-app-OpsStack -o "$GOOD"' \
+  'no stack named "prod-app-OpsStack"; the app has: ci-env-BackupStack'
+
+# --- missing required context ------------------------------------------------------------------
+check "requireRealAccounts without accounts (prod)" 1 '$OPS synth -c requireRealAccounts=true -o "$GOOD"' \
+  'context "prodAccountId": 222222222222 is a placeholder account id; set the real account id' \
+  'context "backupAccountId": 333333333333 is a placeholder account id' 'opsynth: 2 errors'
+check "requireRealAccounts without ciAccountId" 1 \
+  '$OPS synth -c envName=ci -c requireRealAccounts=true -c backupAccountId=444444444444 -o "$GOOD"' \
+  'context "ciAccountId": 111111111111 is a placeholder account id; set the real account id' 'opsynth: 1 error;'
+
+# --- account ids, regions, emails, URLs, ARNs, ids -------------------------------------------
+check "account id too short" 1 '$OPS synth -c ciAccountId=12345 -o "$GOOD"' \
+  'context "ciAccountId": "12345" is not an AWS account id \(12 digits\)'
+check "account id not digits" 1 '$OPS synth -c managementAccountId=88776410543x -o "$GOOD"' \
+  'context "managementAccountId": "88776410543x" is not an AWS account id \(12 digits\)'
+check "account id 13 digits" 1 '$OPS synth -c backupAccountId=3333333333333 -o "$GOOD"' \
+  'context "backupAccountId": "3333333333333" is not an AWS account id \(12 digits\)'
+check "region unknown form" 1 '$OPS synth -c region=mars-1 -o "$GOOD"' \
+  'context "region": "mars-1" is not an AWS region name \(e\.g\. eu-west-2\)'
+check "email without domain" 1 '$OPS synth -c alertEmail=ops@localhost -o "$GOOD"' \
+  'context "alertEmail": "ops@localhost" is not an email address'
+check "URL not https" 1 '$OPS synth -c baseUrl=http://submit.example.com/ -o "$GOOD"' \
+  "context \"baseUrl\": \"http://submit.example.com/\" must be an https:// URL ending in '/' \\(or empty for no canaries\\)"
+check "URL without trailing /" 1 '$OPS synth -c baseUrl=https://submit.example.com -o "$GOOD"' \
+  "context \"baseUrl\": \"https://submit.example.com\" must be an https:// URL ending in '/'"
+check "ARN of another service" 1 \
+  '$OPS synth -c lambdaFunctionArns=arn:aws:lambda:eu-west-2:222222222222:function:ok,arn:aws:s3:::bucket -o "$GOOD"' \
+  'context "lambdaFunctionArns": "arn:aws:s3:::bucket" is not a Lambda function ARN \(arn:aws:lambda:REGION:ACCOUNT:function:NAME\)'
+check "organization id" 1 '$OPS synth -c organizationId=org-123 -o "$GOOD"' \
+  'context "organizationId": "org-123" is not an AWS Organizations id \(o-xxxxxxxxxx\)'
+check "canary interval 0" 1 '$OPS synth -c canaryIntervalMinutes=0 -o "$GOOD"' \
+  'context "canaryIntervalMinutes": "0" is not allowed; use whole minutes from 1 to 60'
+check "canary interval 61" 1 '$OPS synth -c canaryIntervalMinutes=61 -o "$GOOD"' \
+  'context "canaryIntervalMinutes": "61" is not allowed; use whole minutes from 1 to 60'
+check "canary interval not a number" 1 '$OPS synth -c canaryIntervalMinutes=5m -o "$GOOD"' \
+  'context "canaryIntervalMinutes": "5m" is not allowed; use whole minutes from 1 to 60'
+
+# --- every error of a run at once ----------------------------------------------------------
+check "several -c errors in one run" 1 \
+  '$OPS synth -c envName=ci -c ciAccountId=1234 -c region=eu -c alertEmail=a@b -c canaryIntervalMinutes=99 -c baseUrl=ftp://x/ -c lambdaFunctionArns=arn:aws:lambda:eu-west-2:111111111111:function:f -o "$GOOD"' \
+  'context "region": "eu" is not an AWS region name' 'context "ciAccountId": "1234" is not an AWS account id' \
+  'context "alertEmail": "a@b" is not an email address' 'context "canaryIntervalMinutes": "99" is not allowed' \
+  'context "baseUrl": "ftp://x/" must be an https:// URL' 'opsynth: 5 errors; nothing was written'
+check "errors from several sources in one run" 1 \
+  'CDK_CONTEXT_JSON="[1]" $OPS synth --config "$FIXTURES/list.yaml" -c nokey -o "$GOOD"' \
+  'CDK_CONTEXT_JSON: expected a JSON object, found array' 'list\.yaml: expected a map of context keys' \
+  '-c nokey: context values are given as key=value' 'opsynth: 3 errors; nothing was written'
+
+# --- output directories that cannot (or must not) be written ----------------------------------
+check "-o under a regular file" 1 '$OPS synth -o "$WORK/blocker/cdk.out"' \
+  'cannot write the cloud assembly: cannot create .*blocker/.*Not a directory; choose a writable output directory'
+check "-o under /proc" 1 '$OPS synth -o /proc/opsynth-bad-input' \
+  'cannot write the cloud assembly: cannot create /proc/.*; choose a writable output directory'
+check "-o an existing file" 1 '$OPS synth -o "$KEEP/notes.txt"' \
+  'keep/notes\.txt: is not a directory; give a new or empty directory, or a previous cloud assembly'
+check "-o a directory of other files" 1 '$OPS synth -o "$KEEP/src"' \
+  'keep/src: is a directory that is not a cloud assembly \(it holds main\.cpp\).*give a new or empty directory'
+
+# --- usage (exit 2) ----------------------------------------------------------------------------
+check "--format not json or yaml" 2 '$OPS synth --format xml -o "$GOOD"' '--format: xml not in \{json,yaml\}'
+check "unknown option" 2 '$OPS synth --bogus -o "$GOOD"' 'The following argument was not expected: --bogus'
+check "unknown command" 2 '$OPS frobnicate' 'A subcommand is required|frobnicate'
+
+log "$cases cases, ${#failures[@]} failed ($(elapsed))"
+((${#failures[@]} == 0)) || fail "failing cases: $(IFS=','; echo "${failures[*]}")"
