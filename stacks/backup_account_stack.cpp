@@ -1,9 +1,12 @@
 #include "opsynth_stacks/backup_account_stack.hpp"
 
 #include "opsynth/backup/vault.hpp"
+#include "opsynth/cfn/iam/role.hpp"
+#include "opsynth/cfn/s3/bucket.hpp"
 #include "opsynth/iam/policy_statement.hpp"
 #include "opsynth/iam/role.hpp"
 #include "opsynth/kms/key.hpp"
+#include "opsynth/nag/suppressions.hpp"
 #include "opsynth/s3/bucket.hpp"
 
 namespace opsynth::seed {
@@ -33,23 +36,68 @@ void allow_source_account_on_key(Stack& stack, kms::Key& key, const std::string&
   }));
 }
 
+// The restore policy's wildcard resources: the source tables' backups, restore targets in this
+// account (named at restore time) and the backup bucket's objects.
+struct RestoreWildcards {
+  std::vector<Value> table_backups;
+  Value restore_targets;
+  Value bucket_objects;
+};
+
+RestoreWildcards restore_wildcards(Stack& stack, const BackupAccountStackProps& props, const s3::Bucket& bucket) {
+  RestoreWildcards w;
+  for (const auto& arn : props.source_table_arns) w.table_backups.emplace_back(arn + "/backup/*");
+  w.restore_targets = fn::concat({"arn:aws:dynamodb:", stack.region(), ":", stack.account(), ":table/*"});
+  w.bucket_objects = bucket.arn_for_objects("*");
+  return w;
+}
+
 // The restore policy, scoped (the seed allows its four actions on "*"): the source tables and
 // their backups, restore targets in this account, the backup bucket and its objects, the key.
-iam::PolicyDocument restore_policy(Stack& stack, const BackupAccountStackProps& props, const s3::Bucket& bucket,
-                                   const kms::Key& key) {
+iam::PolicyDocument restore_policy(const BackupAccountStackProps& props, const RestoreWildcards& w,
+                                   const s3::Bucket& bucket, const kms::Key& key) {
   std::vector<Value> tables;
-  for (const auto& arn : props.source_table_arns) {
-    tables.emplace_back(arn);
-    tables.emplace_back(arn + "/backup/*");
+  for (std::size_t i = 0; i < props.source_table_arns.size(); ++i) {
+    tables.emplace_back(props.source_table_arns[i]);
+    tables.push_back(w.table_backups[i]);
   }
-  tables.push_back(fn::concat({"arn:aws:dynamodb:", stack.region(), ":", stack.account(), ":table/*"}));
+  tables.push_back(w.restore_targets);
   return iam::PolicyDocument({
       iam::PolicyStatement({.actions = {"dynamodb:RestoreTableFromBackup", "dynamodb:RestoreTableToPointInTime"},
                             .resources = std::move(tables)}),
-      iam::PolicyStatement({.actions = {"s3:GetObject"}, .resources = {bucket.arn_for_objects("*")}}),
+      iam::PolicyStatement({.actions = {"s3:GetObject"}, .resources = {w.bucket_objects}}),
       iam::PolicyStatement({.actions = {"s3:ListBucket"}, .resources = {bucket.bucket_arn()}}),
       iam::PolicyStatement({.actions = {"kms:Decrypt", "kms:DescribeKey"}, .resources = {key.key_arn()}}),
   });
+}
+
+// What cdk-nag's AwsSolutions pack reports here and is deliberate (tests/integration/cdk_nag.sh).
+void suppress_accepted_findings(s3::Bucket& bucket, iam::Role& cross_account_backup_role,
+                                const std::vector<iam::ManagedPolicy>& backup_service_policies, iam::Role& restore_role,
+                                const RestoreWildcards& w) {
+  nag::add_resource_suppressions(
+      bucket.resource(), {{.id = "AwsSolutions-S1",
+                           .reason = "Only S3 replication from the source account writes this backup bucket; a "
+                                     "request log bucket in the backup account is not part of the seed's plan."}});
+  std::vector<nag::Suppression> managed;
+  for (const auto& policy : backup_service_policies)
+    managed.push_back({.id = "AwsSolutions-IAM4",
+                       .applies_to = nag::policy_finding(policy.managed_policy_arn()),
+                       .reason = "AWS Backup's own service-role policies are the documented permission set for "
+                                 "backup and restore jobs."});
+  nag::add_resource_suppressions(cross_account_backup_role.resource(), managed);
+  std::vector<nag::Suppression> restore;
+  for (const auto& backups : w.table_backups)
+    restore.push_back({.id = "AwsSolutions-IAM5",
+                       .applies_to = nag::resource_finding(backups),
+                       .reason = "Backup ARNs of a source table end in an id AWS assigns to each backup."});
+  restore.push_back({.id = "AwsSolutions-IAM5",
+                     .applies_to = nag::resource_finding(w.restore_targets),
+                     .reason = "A disaster-recovery restore names its target table when it runs."});
+  restore.push_back({.id = "AwsSolutions-IAM5",
+                     .applies_to = nag::resource_finding(w.bucket_objects),
+                     .reason = "A restore reads any replicated object of the backup bucket."});
+  nag::add_resource_suppressions(restore_role.resource(), restore);
 }
 
 }  // namespace
@@ -109,20 +157,23 @@ BackupAccountStack::BackupAccountStack(Construct& scope, std::string id, BackupA
                                                                   .access_policy = iam::PolicyDocument({copy}),
                                                                   .removal_policy = RemovalPolicy::Retain});
 
-  add<iam::Role>("CrossAccountBackupRole",
-                 iam::RoleProps{.assumed_by = iam::ServicePrincipal("backup.amazonaws.com"),
-                                .role_name = Value(kCrossAccountBackupRoleName),
-                                .managed_policies = {iam::ManagedPolicy::from_aws_managed_policy_name(
-                                                         "service-role/AWSBackupServiceRolePolicyForBackup"),
-                                                     iam::ManagedPolicy::from_aws_managed_policy_name(
-                                                         "service-role/AWSBackupServiceRolePolicyForRestores")}});
+  // AWS Backup needs its service-role policies to back up and restore with this role.
+  const std::vector<iam::ManagedPolicy> backup_service_policies{
+      iam::ManagedPolicy::from_aws_managed_policy_name("service-role/AWSBackupServiceRolePolicyForBackup"),
+      iam::ManagedPolicy::from_aws_managed_policy_name("service-role/AWSBackupServiceRolePolicyForRestores")};
+  auto& cross_account_backup_role = add<iam::Role>(
+      "CrossAccountBackupRole", iam::RoleProps{.assumed_by = iam::ServicePrincipal("backup.amazonaws.com"),
+                                               .role_name = Value(kCrossAccountBackupRoleName),
+                                               .managed_policies = backup_service_policies});
 
+  const RestoreWildcards wildcards = restore_wildcards(*this, props, bucket);
   auto& restore_role = add<iam::Role>(
       "RestoreRole",
       iam::RoleProps{.assumed_by = iam::CompositePrincipal({iam::AccountPrincipal(props.source_account_id),
                                                             iam::ServicePrincipal("backup.amazonaws.com")}),
                      .role_name = Value(kRestoreRoleName),
-                     .inline_policies = {{"restore-policy", restore_policy(*this, props, bucket, key)}}});
+                     .inline_policies = {{"restore-policy", restore_policy(props, wildcards, bucket, key)}}});
+  suppress_accepted_findings(bucket, cross_account_backup_role, backup_service_policies, restore_role, wildcards);
 
   add<CfnOutput>("BackupBucketArn", CfnOutputProps{.value = bucket.bucket_arn()});
   // Written out from the vault's fixed name rather than Fn::GetAtt: moto does not create

@@ -5,8 +5,11 @@
 #include <fmt/format.h>
 
 #include "opsynth/backup/plan.hpp"
+#include "opsynth/cfn/iam/role.hpp"
+#include "opsynth/cfn/s3/bucket.hpp"
 #include "opsynth/dynamodb/table.hpp"
 #include "opsynth/iam/role.hpp"
+#include "opsynth/nag/suppressions.hpp"
 #include "opsynth/s3/bucket.hpp"
 
 namespace opsynth::seed {
@@ -83,8 +86,17 @@ DataStack::DataStack(Construct& scope, std::string id, DataStackProps props)
                  .copy_actions = {{.destination = &destination,
                                    .move_to_cold_storage_after = days(90),
                                    .delete_after = days(365)}}});
-  plan.add_selection("DynamoDBSelection", {.resources = {backup::BackupResource::from_dynamodb_table(bundles),
-                                                         backup::BackupResource::from_dynamodb_table(receipts)}});
+  auto& selection =
+      plan.add_selection("DynamoDBSelection", {.resources = {backup::BackupResource::from_dynamodb_table(bundles),
+                                                             backup::BackupResource::from_dynamodb_table(receipts)}});
+  nag::add_resource_suppressions(
+      selection.role().resource(),
+      {{.id = "AwsSolutions-IAM4",
+        .applies_to = nag::policy_finding(iam::ManagedPolicy::from_aws_managed_policy_name(
+                                                 "service-role/AWSBackupServiceRolePolicyForBackup")
+                                                 .managed_policy_arn()),
+        .reason = "AWS Backup's own service-role policy is the documented permission set for backing up the "
+                  "selected tables."}});
 
   // Source side of the seed's "S3 static assets -> cross-account replica": one versioned
   // assets bucket per environment replicating every object to the backup account's bucket,
@@ -111,6 +123,12 @@ DataStack::DataStack(Construct& scope, std::string id, DataStackProps props)
                                                                                .priority = 1,
                                                                                .access_control_transition = true,
                                                                                .delete_marker_replication = false}}});
+
+  nag::add_resource_suppressions(
+      origin_assets.resource(),
+      {{.id = "AwsSolutions-S1",
+        .reason = "Holds public static web assets written only by the deployment pipeline; request logging "
+                  "belongs to the CloudFront distribution that serves them."}});
 
   add<CfnOutput>("ReceiptsTableName", CfnOutputProps{.value = receipts.table_name()});
   add<CfnOutput>("ReceiptsTableArn", CfnOutputProps{.value = receipts.table_arn()});

@@ -133,6 +133,7 @@ OpsStack::OpsStack(Construct& scope, std::string id, OpsStackProps props) : Stac
   auto& topic = add<sns::Topic>(prefix + "-AlertTopic", sns::TopicProps{
                                                             .topic_name = prefix + "-ops-alerts",
                                                             .display_name = "DIY Accounting Submit - Operational Alerts",
+                                                            .enforce_ssl = true,
                                                         });
   if (!props.alert_email.empty()) topic.add_email_subscription(props.alert_email);
   auto notify = [&topic](cloudwatch::Alarm& alarm) {

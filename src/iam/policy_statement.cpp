@@ -25,11 +25,13 @@ Value action_value(const std::vector<std::string>& actions) {
 }
 
 // Principals merged by key ("AWS", "Service", ...) in first-seen order, each key's values
-// de-duplicated and collapsed to a scalar when single.
+// de-duplicated and collapsed to a scalar when single. A literal principal ("*") is the whole
+// value, as in aws-cdk-lib.
 Value principal_value(const std::vector<Principal>& principals) {
   std::vector<std::pair<std::string, std::vector<Value>>> by_key;
   for (const auto& p : principals)
     for (const auto& part : p.parts()) {
+      if (part.key == Principal::kLiteral) return part.value;
       auto it = std::find_if(by_key.begin(), by_key.end(), [&](const auto& e) { return e.first == part.key; });
       if (it == by_key.end()) {
         by_key.push_back({part.key, {}});

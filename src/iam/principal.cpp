@@ -1,8 +1,7 @@
 #include "opsynth/iam/principal.hpp"
 
-#include <regex>
-
 #include "opsynth/core/construct.hpp"
+#include "opsynth/core/regex.hpp"
 #include "opsynth/core/stack.hpp"
 
 namespace opsynth::iam {
@@ -26,8 +25,8 @@ void Principal::merge(const Principal& other) {
 ServicePrincipal::ServicePrincipal(std::string service) : Principal("Service", std::move(service)) {}
 
 AccountPrincipal::AccountPrincipal(Value account_id) : account_id_(std::move(account_id)) {
-  static const std::regex kAccountId("^[0-9]{12}$");
-  if (account_id_.is_string() && !std::regex_match(account_id_.as_string(), kAccountId))
+  static const Regex kAccountId("^[0-9]{12}$");
+  if (account_id_.is_string() && !kAccountId.full_match(account_id_.as_string()))
     add_error("account id \"" + account_id_.as_string() + "\" is not valid; an AWS account id is 12 digits");
   add_part({"AWS", account_root_arn(account_id_), {}});
 }
@@ -38,9 +37,11 @@ ArnPrincipal::ArnPrincipal(Value arn) : Principal("AWS", std::move(arn)) {}
 
 AnyPrincipal::AnyPrincipal() : Principal("AWS", "*") {}
 
+StarPrincipal::StarPrincipal() : Principal(kLiteral, "*") {}
+
 OrganizationPrincipal::OrganizationPrincipal(Value organization_id) {
-  static const std::regex kOrgId("^o-[a-z0-9]{10,32}$");
-  if (organization_id.is_string() && !std::regex_match(organization_id.as_string(), kOrgId))
+  static const Regex kOrgId("^o-[a-z0-9]{10,32}$");
+  if (organization_id.is_string() && !kOrgId.full_match(organization_id.as_string()))
     add_error("organization id \"" + organization_id.as_string() +
               "\" is not valid; it must match ^o-[a-z0-9]{10,32}$");
   add_part({"AWS", "*", {{"StringEquals", Value::object({{"aws:PrincipalOrgID", organization_id}})}}});

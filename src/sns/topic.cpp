@@ -1,11 +1,10 @@
 #include "opsynth/sns/topic.hpp"
 
-#include <regex>
-
 #include <fmt/format.h>
 
 #include "opsynth/cfn/sns/topic.hpp"
 #include "opsynth/cfn/sns/topic_policy.hpp"
+#include "opsynth/core/regex.hpp"
 #include "opsynth/iam/policy_document.hpp"
 #include "opsynth/iam/principal.hpp"
 #include "opsynth/kms/key.hpp"
@@ -20,16 +19,17 @@ Topic::Topic(Construct& scope, std::string id, TopicProps props) : Construct(sco
   resource_ = &add<cfn::sns::CfnTopic>("Resource", std::move(p));
 
   if (props_.enforce_ssl) {
-    // aws-cdk-lib's createSSLPolicyDocument (its StarPrincipal "*" is written {"AWS": "*"}, the same principal).
+    // aws-cdk-lib's createSSLPolicyDocument, with its StarPrincipal ("Principal": "*").
     iam::PolicyStatement deny({.sid = "AllowPublishThroughSSLOnly",
                                .effect = iam::Effect::Deny,
                                .actions = {"sns:Publish"},
                                .resources = {topic_arn()},
-                               .principals = {iam::AnyPrincipal()},
+                               .principals = {iam::StarPrincipal()},
                                .conditions = {{"Bool", Value::object({{"aws:SecureTransport", "false"}})}}});
-    policy_ = &add<cfn::sns::CfnTopicPolicy>(
-        "Policy", cfn::sns::CfnTopicPolicyProps{.policy_document = iam::PolicyDocument({deny}).to_value(),
-                                               .topics = cfn::List<cfn::String>{topic_arn()}});
+    // aws-cdk-lib's TopicPolicy construct: "Policy" with its L1 as "Resource" (same logical ID).
+    policy_ = &add<Construct>("Policy").add<cfn::sns::CfnTopicPolicy>(
+        "Resource", cfn::sns::CfnTopicPolicyProps{.policy_document = iam::PolicyDocument({deny}).to_value(),
+                                                 .topics = cfn::List<cfn::String>{topic_arn()}});
   }
 }
 
@@ -46,8 +46,8 @@ Subscription& Topic::add_email_subscription(const std::string& address, bool jso
 
 void Topic::validate(std::vector<std::string>& errors) const {
   if (props_.topic_name) {
-    static const std::regex kName("^[A-Za-z0-9_-]{1,256}$");
-    if (!std::regex_match(*props_.topic_name, kName))
+    static const Regex kName("^[A-Za-z0-9_-]{1,256}$");
+    if (!kName.full_match(*props_.topic_name))
       errors.push_back(fmt::format("topic name \"{}\" is not valid; use 1-256 letters, digits, '_' and '-'",
                                    *props_.topic_name));
   }

@@ -4,6 +4,7 @@
 //   AccountRootPrincipal(scope)               -> the same, for the scope's stack account
 //   ArnPrincipal(role_arn)                    -> {"AWS": role_arn}
 //   AnyPrincipal()                            -> {"AWS": "*"}
+//   StarPrincipal()                           -> "*"
 //   OrganizationPrincipal("o-abc")            -> {"AWS": "*"} + Condition StringEquals aws:PrincipalOrgID
 //   CompositePrincipal({a, b})                -> both (merged in one statement; one statement each in a trust policy)
 //
@@ -33,6 +34,9 @@ class Principal : public IGrantable {
     Value value;
     ValueMap conditions;  // operator -> {key: value}
   };
+
+  // aws-cdk-lib's LITERAL_STRING_KEY: a part under this key is the whole Principal value.
+  static constexpr const char* kLiteral = "LiteralString";
 
   Principal() = default;
   Principal(std::string key, Value value, ValueMap conditions = {});
@@ -89,6 +93,13 @@ class ArnPrincipal : public Principal {
 class AnyPrincipal : public Principal {
  public:
   AnyPrincipal();
+};
+
+// Everyone, written as the literal "*" (aws-cdk-lib's StarPrincipal; sns.Topic's enforceSSL
+// statement uses it where s3.Bucket's uses AnyPrincipal).
+class StarPrincipal : public Principal {
+ public:
+  StarPrincipal();
 };
 
 // Every identity of an AWS Organization: "AWS": "*" with aws:PrincipalOrgID (aws-cdk-lib's

@@ -1,5 +1,5 @@
-// An SNS topic (aws-cdk-lib's sns.Topic): child "Resource" (AWS::SNS::Topic), child "Policy"
-// (AWS::SNS::TopicPolicy) when enforce_ssl is set, and one Subscription child per
+// An SNS topic (aws-cdk-lib's sns.Topic): child "Resource" (AWS::SNS::Topic), child
+// "Policy/Resource" (AWS::SNS::TopicPolicy) when enforce_ssl is set, and one Subscription child per
 // add_email_subscription, named after the address.
 //
 //   auto& topic = stack.add<sns::Topic>("AlertTopic", sns::TopicProps{

@@ -7,8 +7,9 @@
 // Per stack (matched by artifact id): the same logical IDs; for each resource the same Type,
 // Properties (deep equal), DependsOn (as a set), DeletionPolicy, UpdateReplacePolicy, Condition,
 // CreationPolicy and UpdatePolicy; the same Outputs; the same Parameters, Conditions, Mappings,
-// Rules, Description and Transform. Resource Metadata is not compared (aws:cdk:path, cdk-nag
-// suppressions). Ignored: the CDKMetadata resource and aws-cdk-lib's bootstrap/asset parameters.
+// Rules, Description and Transform. Of resource Metadata only the cdk-nag suppressions
+// (Metadata.cdk_nag) are compared, not aws:cdk:path. Ignored: the CDKMetadata resource and
+// aws-cdk-lib's bootstrap/asset parameters.
 // Dashboard bodies are compared as parsed JSON: their Fn::Join is flattened, each intrinsic in it
 // becomes a readable placeholder string, so a different split of the same body is no difference.
 //
@@ -29,7 +30,7 @@ const STACK_CLASSES = [
   [/-OpsStack$/, 'OpsStack'],
 ];
 const RESOURCE_KEYS = ['Type', 'Properties', 'DependsOn', 'DeletionPolicy', 'UpdateReplacePolicy', 'Condition',
-  'CreationPolicy', 'UpdatePolicy'];
+  'CreationPolicy', 'UpdatePolicy', 'Metadata'];
 const TEMPLATE_KEYS = ['Description', 'Transform', 'Parameters', 'Conditions', 'Mappings', 'Rules'];
 const SHOW_MAX = 400; // characters of a value shown in a diff line
 
@@ -96,6 +97,7 @@ function normaliseTemplate(t) {
     else if (r.Type === 'AWS::CloudWatch::Dashboard' && r.Properties && r.Properties.DashboardBody !== undefined) {
       r.Properties.DashboardBody = parseDashboardBody(r.Properties.DashboardBody);
     }
+    r.Metadata = r.Metadata && r.Metadata.cdk_nag !== undefined ? { cdk_nag: r.Metadata.cdk_nag } : undefined;
     if (typeof r.DependsOn === 'string') r.DependsOn = [r.DependsOn];
     if (Array.isArray(r.DependsOn)) r.DependsOn = [...r.DependsOn].sort();
   }

@@ -1,0 +1,100 @@
+// nag::add_resource_suppressions renders cdk-nag 3's Metadata.cdk_nag.rules_to_suppress (as
+// aws-cdk-lib's Validations.acknowledge + cdk-nag's WriteNagSuppressionsToCloudFormationAspect
+// do), and nag::flatten writes finding ids the way cdk-nag's flattenCfnReference does.
+#include <gtest/gtest.h>
+
+#include "opsynth/cfn/s3/bucket.hpp"
+#include "opsynth/core/app.hpp"
+#include "opsynth/core/stack.hpp"
+#include "opsynth/core/synth.hpp"
+#include "opsynth/iam/managed_policy.hpp"
+#include "opsynth/nag/suppressions.hpp"
+#include "opsynth/s3/bucket.hpp"
+#include "opsynth/testing/template.hpp"
+
+namespace opsynth {
+namespace {
+
+using assertions::Template;
+
+std::string errors_of(App& app) {
+  std::string all;
+  for (const auto& e : synthesize(app).errors()) all += e + "\n";
+  return all;
+}
+
+struct Fixture {
+  App app;
+  Stack& stack = app.add<Stack>("S", StackProps{.env = {"222222222222", "eu-west-2"}});
+  s3::Bucket& bucket = stack.add<s3::Bucket>("Bucket", s3::BucketProps{.enforce_ssl = true});
+};
+
+TEST(NagSuppressions, RuleAndFindingRenderAsCdkNag3Writes) {
+  Fixture f;
+  nag::add_resource_suppressions(
+      f.bucket.resource(), {{.id = "AwsSolutions-S1", .reason = "Access logs are not wanted here."},
+                            {.id = "AwsSolutions-IAM5", .applies_to = "Resource::*", .reason = "No narrower resource."}});
+  auto t = Template::from_stack(f.stack);
+  // Key order and shape of what tests/node/parity/app.js renders through cdk-nag 3.0.2.
+  EXPECT_EQ(t.resource("Bucket83908E77")["Metadata"].dump(),
+            R"({"cdk_nag":{"rules_to_suppress":[{"id":"AwsSolutions-S1","reason":"Access logs are not wanted here."},)"
+            R"({"id":"AwsSolutions-IAM5[Resource::*]","reason":"No narrower resource."}]}})");
+  // Only the resource given: the bucket policy below the L2 has none.
+  EXPECT_FALSE(t.resource("BucketPolicyE9A3008A").contains("Metadata"));
+}
+
+TEST(NagSuppressions, ScopeCoversEveryResourceBelowItOwnFirst) {
+  Fixture f;
+  nag::add_resource_suppressions(f.bucket.resource(), {{.id = "AwsSolutions-S1", .reason = "Own reason wins here."}});
+  nag::add_resource_suppressions(f.bucket, {{.id = "AwsSolutions-S1", .reason = "Scope reason, shadowed."},
+                                            {.id = "AwsSolutions-S10", .reason = "Scope reason for all below."}});
+  auto t = Template::from_stack(f.stack);
+  EXPECT_EQ(t.resource("Bucket83908E77")["Metadata"]["cdk_nag"]["rules_to_suppress"],
+            Json::parse(R"([{"id": "AwsSolutions-S1", "reason": "Own reason wins here."},
+                            {"id": "AwsSolutions-S10", "reason": "Scope reason for all below."}])"));
+  EXPECT_EQ(t.resource("BucketPolicyE9A3008A")["Metadata"]["cdk_nag"]["rules_to_suppress"],
+            Json::parse(R"([{"id": "AwsSolutions-S1", "reason": "Scope reason, shadowed."},
+                            {"id": "AwsSolutions-S10", "reason": "Scope reason for all below."}])"));
+}
+
+TEST(NagSuppressions, ShortReasonAndBracketedIdAreErrors) {
+  Fixture f;
+  nag::add_resource_suppressions(f.bucket.resource(), {{.id = "AwsSolutions-S1", .reason = "because"},
+                                                       {.id = "AwsSolutions-IAM5[Resource::*]", .reason = "ten chars+"}});
+  const std::string errors = errors_of(f.app);
+  EXPECT_NE(errors.find("S/Bucket/Resource: cdk-nag suppression AwsSolutions-S1 has a reason of 7 characters; give at "
+                        "least 10"),
+            std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find("cdk-nag suppression \"AwsSolutions-IAM5[Resource::*]\" has no valid rule id"), std::string::npos)
+      << errors;
+}
+
+TEST(NagSuppressions, ResourcesAddedAfterwardsAreReported) {
+  Fixture f;
+  nag::add_resource_suppressions(f.stack, {{.id = "AwsSolutions-S1", .reason = "Not wanted in this stack."}});
+  f.stack.add<s3::Bucket>("Later");
+  EXPECT_NE(errors_of(f.app).find("S: resources were added below this construct after its cdk-nag suppressions "
+                                  "(AwsSolutions-S1)"),
+            std::string::npos);
+}
+
+TEST(NagSuppressions, FindingsFlattenLikeCdkNag) {
+  Fixture f;
+  EXPECT_EQ(nag::resource_finding("*"), "Resource::*");
+  EXPECT_EQ(nag::resource_finding(f.bucket.arn_for_objects("*")), "Resource::<Bucket83908E77.Arn>/*");
+  EXPECT_EQ(nag::resource_finding(f.bucket.bucket_name()), "Resource::<Bucket83908E77>");
+  EXPECT_EQ(nag::resource_finding(f.stack.format_arn({.service = "logs",
+                                                      .resource = "log-group",
+                                                      .separator = ":",
+                                                      .resource_name = "/aws/lambda/cwsyn-x-*"})),
+            "Resource::arn:<AWS::Partition>:logs:eu-west-2:222222222222:log-group:/aws/lambda/cwsyn-x-*");
+  EXPECT_EQ(nag::policy_finding(iam::ManagedPolicy::from_aws_managed_policy_name("service-role/X").managed_policy_arn()),
+            "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/X");
+  EXPECT_EQ(nag::policy_finding(fn::sub("arn:${AWS::Partition}:iam::aws:policy/Y")),
+            "Policy::arn:<AWS::Partition>:iam::aws:policy/Y");
+  EXPECT_EQ(nag::action_finding("s3:GetObject*"), "Action::s3:GetObject*");
+}
+
+}  // namespace
+}  // namespace opsynth
