@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Set-up command 2: install what is missing (Debian packages, npm packages for the
-# integration tests), build, and run every test: unit and integration tests (ctest), then
-# the unit tests again under ASan + UBSan. Non-zero exit when any test fails.
-# The libFuzzer smoke run (label "fuzz", needs a clang build) is `scripts/fuzz-smoke.sh`.
+# integration tests), build, and run every test: unit and integration tests (ctest), the
+# whole suite again under ASan + UBSan, then a short libFuzzer run of every fuzz target.
+# Non-zero exit when any test fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
@@ -10,3 +10,4 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DOPSYNTH_BUILD_TESTS=ON >/dev/nu
 cmake --build build -j"$(nproc)"
 ctest --test-dir build --output-on-failure -j"$(nproc)" -LE fuzz
 scripts/sanitize.sh build-asan
+scripts/fuzz-smoke.sh
