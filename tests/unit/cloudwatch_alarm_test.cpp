@@ -8,6 +8,7 @@
 #include "opsynth/core/synth.hpp"
 #include "opsynth/sns/topic.hpp"
 #include "opsynth/testing/template.hpp"
+#include "synth_errors_fixture.hpp"
 
 using namespace opsynth;
 namespace Match = assertions::Match;
@@ -22,11 +23,7 @@ cloudwatch::Metric latency(int period = 300, std::string statistic = "Average") 
                              .period_seconds = period});
 }
 
-std::string errors_of(App& app) {
-  std::string all;
-  for (const auto& e : synthesize(app).errors()) all += e + "\n";
-  return all;
-}
+using testing_errors::errors_of;
 
 }  // namespace
 

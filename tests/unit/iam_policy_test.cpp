@@ -7,6 +7,7 @@
 #include "opsynth/core/synth.hpp"
 #include "opsynth/iam/role.hpp"
 #include "opsynth/testing/template.hpp"
+#include "synth_errors_fixture.hpp"
 
 namespace opsynth {
 namespace {
@@ -18,11 +19,7 @@ Json rendered(const iam::PolicyStatement& s) {
   return s.to_value().to_json();
 }
 
-std::string errors_of(App& app) {
-  std::string all;
-  for (const auto& e : synthesize(app).errors()) all += e + "\n";
-  return all;
-}
+using testing_errors::errors_of;
 
 TEST(IamPolicyStatement, CollapsesSingleActionAndResourceAndSortsKeys) {
   iam::PolicyStatement s({.sid = "One", .actions = {"s3:GetObject"}, .resources = {"arn:aws:s3:::b/*"}});

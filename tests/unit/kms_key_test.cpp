@@ -7,17 +7,13 @@
 #include "opsynth/iam/role.hpp"
 #include "opsynth/kms/key.hpp"
 #include "opsynth/testing/template.hpp"
+#include "synth_errors_fixture.hpp"
 
 namespace opsynth {
 namespace {
 
 using assertions::Template;
-
-std::string errors_of(App& app) {
-  std::string all;
-  for (const auto& e : synthesize(app).errors()) all += e + "\n";
-  return all;
-}
+using testing_errors::errors_of;
 
 TEST(KmsKey, BackupKeyRendersLikeAwsCdkLib) {
   App app;

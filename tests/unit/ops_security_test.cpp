@@ -7,6 +7,7 @@
 #include "opsynth/core/app.hpp"
 #include "opsynth/testing/template.hpp"
 #include "opsynth_stacks/ops_stack.hpp"
+#include "ops_stack_fixture.hpp"
 
 using namespace opsynth;
 namespace Match = assertions::Match;
@@ -15,16 +16,7 @@ namespace {
 
 assertions::Template ops_template() {
   static App app;
-  seed::OpsStackProps p;
-  p.stack.env = {"222222222222", "eu-west-2"};
-  p.env_name = "prod";
-  p.resource_name_prefix = "prod-submit-app";
-  p.deployment_name = "prod";
-  p.env_base_url = "https://submit.diyaccounting.co.uk/";
-  p.base_url = "https://prod.submit.diyaccounting.co.uk/";
-  for (const char* fn : {"hmrc-token-post", "hmrc-vat-return-post", "bundle-post", "cognito-post-confirmation"})
-    p.lambda_function_arns.push_back(std::string("arn:aws:lambda:eu-west-2:222222222222:function:prod-submit-app-") + fn);
-  static auto t = assertions::Template::from_stack(app.add<seed::OpsStack>("OpsStack", p));
+  static auto t = assertions::Template::from_stack(app.add<seed::OpsStack>("OpsStack", testing_ops::prod_ops_stack_props()));
   return t;
 }
 

@@ -6,30 +6,16 @@
 #include "opsynth/sns/topic.hpp"
 #include "opsynth/testing/template.hpp"
 #include "opsynth_stacks/ops_stack.hpp"
+#include "ops_stack_fixture.hpp"
 
 using namespace opsynth;
 namespace Match = assertions::Match;
 
-namespace {
-
-seed::OpsStackProps props() {
-  seed::OpsStackProps p;
-  p.stack.env = {"222222222222", "eu-west-2"};
-  p.env_name = "prod";
-  p.resource_name_prefix = "prod-submit-app";
-  p.deployment_name = "prod";
-  p.env_base_url = "https://submit.diyaccounting.co.uk/";
-  p.base_url = "https://prod.submit.diyaccounting.co.uk/";
-  for (const char* fn : {"hmrc-token-post", "hmrc-vat-return-post", "bundle-post", "cognito-post-confirmation"})
-    p.lambda_function_arns.push_back(std::string("arn:aws:lambda:eu-west-2:222222222222:function:prod-submit-app-") + fn);
-  return p;
-}
-
-}  // namespace
+using testing_ops::prod_ops_stack_props;
 
 TEST(OpsStack, AlertTopicAndEmailSubscription) {
   App app;
-  auto p = props();
+  auto p = prod_ops_stack_props();
   p.alert_email = "ops@example.com";
   auto& stack = app.add<seed::OpsStack>("OpsStack", p);
   auto t = assertions::Template::from_stack(stack);
@@ -42,7 +28,7 @@ TEST(OpsStack, AlertTopicAndEmailSubscription) {
 
 TEST(OpsStack, CanariesWithGeneratedScriptsAndCurrentRuntime) {
   App app;
-  auto& stack = app.add<seed::OpsStack>("OpsStack", props());
+  auto& stack = app.add<seed::OpsStack>("OpsStack", prod_ops_stack_props());
   auto t = assertions::Template::from_stack(stack);
   t.resource_count_is("AWS::Synthetics::Canary", 2);
   t.has_resource_properties(
@@ -65,7 +51,7 @@ TEST(OpsStack, CanariesWithGeneratedScriptsAndCurrentRuntime) {
 
 TEST(OpsStack, CanaryAlarmsAndGithubAlarm) {
   App app;
-  auto& stack = app.add<seed::OpsStack>("OpsStack", props());
+  auto& stack = app.add<seed::OpsStack>("OpsStack", prod_ops_stack_props());
   auto t = assertions::Template::from_stack(stack);
   const Json topic = {{"Ref", "prodsubmitappAlertTopic9AC1CEEA"}};
   t.has_resource_properties("AWS::CloudWatch::Alarm", {{"AlarmName", "prod-submit-app-health-failed"},
@@ -95,7 +81,7 @@ TEST(OpsStack, CanaryAlarmsAndGithubAlarm) {
 
 TEST(OpsStack, TagsEverythingButTheDashboard) {
   App app;
-  auto& stack = app.add<seed::OpsStack>("OpsStack", props());
+  auto& stack = app.add<seed::OpsStack>("OpsStack", prod_ops_stack_props());
   auto t = assertions::Template::from_stack(stack);
   t.has_resource_properties("AWS::SNS::Topic", {{"Tags", Match::array_with({{{"Key", "Stack"}, {"Value", "OpsStack"}}})}});
   t.has_resource_properties("AWS::CloudWatch::Dashboard", {{"DashboardName", "prod-submit-app-operations"}, {"Tags", Match::absent()}});
@@ -103,7 +89,7 @@ TEST(OpsStack, TagsEverythingButTheDashboard) {
 
 TEST(OpsStack, OutputsAndQueryDefinition) {
   App app;
-  auto& stack = app.add<seed::OpsStack>("OpsStack", props());
+  auto& stack = app.add<seed::OpsStack>("OpsStack", prod_ops_stack_props());
   auto t = assertions::Template::from_stack(stack);
   t.has_output("HealthAlarmArn", {{"Value", "arn:aws:cloudwatch:eu-west-2:222222222222:alarm:prod-submit-app-health-failed"}});
   t.has_output("HealthCanaryName", {{"Value", "prod-submit-app-hlth"}});
@@ -116,7 +102,7 @@ TEST(OpsStack, OutputsAndQueryDefinition) {
 
 TEST(OpsStack, NoBaseUrlMeansNoCanaries) {
   App app;
-  auto p = props();
+  auto p = prod_ops_stack_props();
   p.base_url.clear();
   auto& stack = app.add<seed::OpsStack>("OpsStack", p);
   auto t = assertions::Template::from_stack(stack);
@@ -126,7 +112,7 @@ TEST(OpsStack, NoBaseUrlMeansNoCanaries) {
 
 TEST(OpsStack, BusinessMetricOfAMissingFunctionIsAnError) {
   App app;
-  auto p = props();
+  auto p = prod_ops_stack_props();
   p.lambda_function_arns.pop_back();  // no cognito-post-confirmation
   app.add<seed::OpsStack>("OpsStack", p);
   auto result = synthesize(app);

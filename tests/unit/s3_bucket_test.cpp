@@ -11,6 +11,7 @@
 #include "opsynth/kms/key.hpp"
 #include "opsynth/s3/bucket.hpp"
 #include "opsynth/testing/template.hpp"
+#include "synth_errors_fixture.hpp"
 
 namespace opsynth::s3 {
 extern const char* const kAutoDeleteObjectsHandler;  // src/s3/auto_delete_objects_handler.cpp
@@ -20,12 +21,7 @@ namespace opsynth {
 namespace {
 
 using assertions::Template;
-
-std::string errors_of(App& app) {
-  std::string all;
-  for (const auto& e : synthesize(app).errors()) all += e + "\n";
-  return all;
-}
+using testing_errors::errors_of;
 
 TEST(S3BucketName, AcceptsValidNames) {
   EXPECT_TRUE(s3::validate_bucket_name("diy-submit-backup-333333333333").empty());
