@@ -30,9 +30,7 @@ failed=()
 checked=0
 for variant in "${CONTEXT_VARIANT_ORDER[@]}"; do
   out_dir="$WORK/$variant"
-  opsynth_synth "$out_dir" "$variant"
-  mapfile -t templates < <(templates_in "$out_dir")
-  ((${#templates[@]} > 0)) || fail "$variant: the assembly in $out_dir lists no stack templates"
+  synth_templates "$variant" "$out_dir"
   log "$variant: cdk-nag AwsSolutions on ${#templates[@]} templates"
   set +e
   (cd "$NODE_DIR" && node "$CHECK" "${templates[@]}") >&2

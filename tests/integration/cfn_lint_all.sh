@@ -17,9 +17,7 @@ failures=()
 linted=0
 for variant in "${CONTEXT_VARIANT_ORDER[@]}"; do
   out="$WORK/$variant"
-  opsynth_synth "$out" "$variant"
-  mapfile -t templates < <(templates_in "$out")
-  ((${#templates[@]} > 0)) || fail "$variant: the assembly in $out lists no stack templates"
+  synth_templates "$variant" "$out"
   lint=()
   for t in "${templates[@]}"; do
     [[ -s "$t" ]] || fail "$variant: the manifest names $t but the file is missing or empty"

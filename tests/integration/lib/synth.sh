@@ -70,6 +70,14 @@ PY
 # templates_in DIR → the stack templates of a cloud assembly, one path per line, dependencies first.
 templates_in() { stacks_in "$1" | cut -f2; }
 
+# synth_templates VARIANT DIR: synthesizes the context variant into DIR and sets the array
+# `templates` to the stack templates its manifest lists (fails when it lists none).
+synth_templates() {
+  opsynth_synth "$2" "$1"
+  mapfile -t templates < <(templates_in "$2")
+  ((${#templates[@]} > 0)) || fail "$1: the assembly in $2 lists no stack templates"
+}
+
 # has_resources TEMPLATE: true when the template has at least one resource. A stack without
 # resources renders as {} (as in aws-cdk-lib): CloudFormation cannot deploy it and `cdk deploy`
 # skips it, so the tests note and skip such stacks while the stacks are being filled.
