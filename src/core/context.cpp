@@ -107,10 +107,11 @@ void merge_json_context_text(std::string_view text, const std::string& origin, b
                              ContextResult& into) {
   Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
   if (doc.is_discarded()) {
-    // Parse again with exceptions for the position of the error.
+    // Parse again with exceptions for the position of the error (a syntax error is a
+    // parse_error, a number too large for a double an out_of_range).
     try {
       [[maybe_unused]] auto ignored = Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& e) {
+    } catch (const Json::exception& e) {
       into.errors.push_back(fmt::format("{}: not valid JSON ({}); expected a JSON object", origin, e.what()));
       return;
     }

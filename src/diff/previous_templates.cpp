@@ -25,7 +25,7 @@ void check_depth(const Json& j, const std::string& origin, int depth = 0) {
 Json parse_json(std::string_view text, const std::string& origin) {
   try {
     return Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {  // parse_error, or out_of_range for a number too large
     throw InputError(fmt::format("{}: not valid JSON ({})", origin, e.what()));
   }
 }

@@ -66,6 +66,15 @@ TEST_F(ContextFiles, EveryMalformedSourceIsReportedAtOnce) {
   EXPECT_NE(r.errors[5].find("-c =x"), std::string::npos) << r.errors[5];
 }
 
+TEST(ContextJson, ANumberTooLargeForADoubleIsAnError) {
+  // Found by the context_json fuzzer: nlohmann reports it as out_of_range, not parse_error.
+  ContextResult r;
+  merge_json_context_text(R"({"context": {"canaryIntervalMinutes": 1e999}})", "cdk.json", true, r);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].find("cdk.json: not valid JSON"), std::string::npos) << r.errors[0];
+  EXPECT_NE(r.errors[0].find("expected a JSON object"), std::string::npos) << r.errors[0];
+}
+
 TEST(ContextYaml, ScalarsKeepTheirTypes) {
   ContextResult r;
   merge_yaml_context_text("n: 5\nb: true\ns: '5'\nt: text\nl: [a, 2]\n", "cfg.yaml", r);

@@ -32,6 +32,10 @@ TEST(DiffTemplateText, MalformedTemplatesSayWhatIsExpected) {
   EXPECT_EQ(error_of([] { parse_template_text("{\"Resources\":", "t.json", TextFormat::Json); }).rfind(
                 "t.json: not valid JSON (", 0),
             0u);
+  // A number too large for a double (nlohmann's out_of_range, found by fuzzing the context parser).
+  EXPECT_EQ(error_of([] { parse_template_text(R"({"Resources":{"T":{"Type":"X","Properties":{"N":1e999}}}})", "t.json",
+                                              TextFormat::Json); }).rfind("t.json: not valid JSON", 0),
+            0u);
   EXPECT_EQ(error_of([] { parse_template_text("[1]", "t.json", TextFormat::Json); }),
             "t.json: a template is an object with a \"Resources\" map, found array");
   EXPECT_EQ(error_of([] { parse_template_text(R"({"Outputs":{}})", "t.json"); }),
