@@ -185,6 +185,15 @@ void CfnResource::render(Json& out, Resolver& r) const {
   append_new_key(out["Resources"], logical_id(), std::move(resource));
 }
 
+std::vector<CfnResource*> resources_below(Construct& scope) {
+  std::vector<CfnResource*> out;
+  for_each_construct(scope, [&out](const Construct& c) {
+    // for_each_construct visits constructs as const; the subtree of a non-const scope is not.
+    if (auto* r = dynamic_cast<const CfnResource*>(&c)) out.push_back(const_cast<CfnResource*>(r));
+  });
+  return out;
+}
+
 void Tags::add(std::string key, std::string value, std::vector<std::string> exclude_resource_types) {
   scope_.apply_tag({std::move(key), std::move(value), std::move(exclude_resource_types)});
 }

@@ -82,13 +82,6 @@ void prepare(App& app) {
   }
 }
 
-std::vector<CfnResource*> resources_below(Construct& root) {
-  std::vector<CfnResource*> out;
-  for (Construct* c : all_constructs(root))
-    if (auto* r = dynamic_cast<CfnResource*>(c)) out.push_back(r);
-  return out;
-}
-
 // Construct-level dependencies become DependsOn within a stack and stack dependencies across.
 void apply_construct_dependencies(App& app) {
   for (Construct* c : all_constructs(app)) {

@@ -41,15 +41,6 @@ Json rules_to_suppress(const CfnResource& resource) {
   return rules;
 }
 
-std::vector<CfnResource*> resources_below(Construct& scope) {
-  std::vector<CfnResource*> out;
-  for_each_construct(scope, [&out](const Construct& c) {
-    // for_each_construct visits constructs as const; the scope and its subtree are ours to edit.
-    if (auto* r = dynamic_cast<const CfnResource*>(&c)) out.push_back(const_cast<CfnResource*>(r));
-  });
-  return out;
-}
-
 std::vector<std::string> problems_of(const Suppression& s) {
   std::vector<std::string> out;
   if (s.id.empty() || s.id.find_first_of("[]") != std::string::npos)

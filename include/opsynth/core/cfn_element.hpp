@@ -86,6 +86,9 @@ class CfnResource : public CfnElement {
   std::vector<Tag> own_tags_;
 };
 
+// Every CfnResource at or below `scope`, in tree order.
+std::vector<CfnResource*> resources_below(Construct& scope);
+
 // Tags applied to every taggable resource below a scope (aws-cdk-lib's Tags.of(scope).add).
 class Tags {
  public:
