@@ -534,10 +534,6 @@ def emit_header(res: Resource):
     w(f"  const {res.props_name}& props() const {{ return props_; }}\n\n")
     w("  // The properties as CloudFormation names them, sorted by name (as aws-cdk-lib renders them).\n")
     w("  ValueMap properties() const override;\n")
-    w(f"  TagFormat tag_format() const override {{ return TagFormat::{res.tag_format}; }}\n")
-    if res.tag_format != "None":
-        w(f"  // The schema's tag property.\n"
-          f"  std::string_view tag_property() const override {{ return {cpp_str(res.tag_property)}; }}\n")
     w("  // Checks the rendered properties against the schema's rules.\n")
     w("  void validate(std::vector<std::string>& errors) const override;\n")
     if res.tag_format != "None":

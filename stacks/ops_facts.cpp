@@ -15,13 +15,15 @@ struct StackView {
   const StackArtifact& artifact;
   const Json& manifest_entry;
   std::string account, region;
+  Json template_json;  // parsed once: resource_at points into it
 };
 
 StackView view_of(const CloudAssembly& assembly, const StackArtifact& a) {
   const std::string uri = a.stack->environment_uri();  // aws://ACCOUNT/REGION
   const std::string rest = uri.substr(uri.find("://") + 3);
   const auto slash = rest.find('/');
-  return {a, assembly.manifest.at("artifacts").at(a.artifact_id), rest.substr(0, slash), rest.substr(slash + 1)};
+  return {a, assembly.manifest.at("artifacts").at(a.artifact_id), rest.substr(0, slash), rest.substr(slash + 1),
+          a.template_json()};
 }
 
 std::string partition_of(const std::string& region) {
@@ -76,7 +78,7 @@ const Json* resource_at(const StackView& s, const std::string& path) {
   if (!meta.contains(key)) return nullptr;
   for (const auto& entry : meta[key])
     if (entry.value("type", "") == "aws:cdk:logicalId") {
-      const auto& resources = s.artifact.template_json.at("Resources");
+      const auto& resources = s.template_json.at("Resources");
       const auto id = entry.at("data").get<std::string>();
       return resources.contains(id) ? &resources[id] : nullptr;
     }
@@ -151,7 +153,7 @@ std::vector<DeployedStack> deploy_order(const CloudAssembly& assembly, const std
       return out;
     }
     const auto v = view_of(assembly, *next);
-    out.push_back({next->artifact_id, v.account, v.region, next->template_file, capability_for(next->template_json)});
+    out.push_back({next->artifact_id, v.account, v.region, next->template_file, capability_for(v.template_json)});
     placed.insert(next->artifact_id);
   }
   return out;
@@ -204,7 +206,7 @@ OpsFacts read_ops_facts(const SeedConfig& config, const CloudAssembly& assembly,
     f.data.region = data->region;
     f.data.table_arn_prefix = fmt::format("arn:{}:dynamodb:{}:{}:table/", partition_of(data->region), data->region,
                                           data->account);
-    for (const auto& [id, r] : data->artifact.template_json.at("Resources").items()) {
+    for (const auto& [id, r] : data->template_json.at("Resources").items()) {
       if (r.value("Type", "") != "AWS::DynamoDB::Table") continue;
       auto name = r.contains("Properties") ? plain_string(r["Properties"].value("TableName", Json()), *data)
                                            : std::nullopt;

@@ -125,9 +125,8 @@ void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_co
     if (exit_code != kExitOk) return;
     for (const auto& a : s.result.assembly.stacks) {
       if (!stacks.empty() && std::find(stacks.begin(), stacks.end(), a.artifact_id) == stacks.end()) continue;
-      auto resources = a.template_json.contains("Resources") ? a.template_json["Resources"].size() : 0;
       // stderr: the cdk CLI passes the app's stdout through to its own (e.g. `cdk ls`).
-      std::cerr << fmt::format("{}/{} ({} resources)\n", dir, a.template_file, resources);
+      std::cerr << fmt::format("{}/{} ({} resources)\n", dir, a.template_file, a.resource_count);
     }
     if (timings) {
       print_timings(s.result);  // the phases of synthesis, then "write"

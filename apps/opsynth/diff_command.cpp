@@ -79,7 +79,7 @@ int run_diff(const Synthesis& s, const DiffArgs& args) {
   std::vector<std::string> blocks;
   std::size_t changed_stacks = 0;
   for (const auto& [name, before] : pairs) {
-    const auto& after = s.result.assembly.find(name)->template_json;
+    const Json after = s.result.assembly.find(name)->template_json();
     auto d = diff::diff_stack(name, *before, after, {allowed});
     std::cout << diff::render_stack_diff(d) << '\n';
     if (!d.empty()) ++changed_stacks;

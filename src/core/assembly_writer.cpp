@@ -13,13 +13,16 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "opsynth/core/json_writer.hpp"
 #include "opsynth/core/synth.hpp"
 
 namespace opsynth {
 namespace fs = std::filesystem;
 
 std::string render_template_json(const Json& template_json) {
-  return template_json.dump(1, ' ', false, Json::error_handler_t::replace);
+  std::string out;
+  JsonWriter(out).value(template_json);
+  return out;
 }
 
 namespace {
@@ -106,7 +109,7 @@ void write_assembly(const CloudAssembly& assembly, const fs::path& outdir_in, Te
       write_file(tmp / s.template_file, s.template_text);
       if (format == TemplateFormat::JsonAndYaml) {
         std::string yaml_name = s.template_file.substr(0, s.template_file.size() - 5) + ".yaml";
-        write_file(tmp / yaml_name, render_yaml(s.template_json));
+        write_file(tmp / yaml_name, render_yaml(s.template_json()));
       }
     }
     write_file(tmp / "manifest.json", assembly.manifest.dump(2) + "\n");

@@ -8,6 +8,7 @@
 #include "opsynth/core/logical_id.hpp"
 #include "opsynth/core/resolver.hpp"
 #include "opsynth/core/stack.hpp"
+#include "opsynth/core/template_text.hpp"
 
 namespace opsynth {
 
@@ -116,73 +117,63 @@ void apply_override(Json& target, const std::string& dotted_path, Json value) {
   }
 }
 
-Json render_tags(const std::vector<Tag>& tags, CfnResource::TagFormat format) {
-  if (format == CfnResource::TagFormat::Map) {
-    Json out = Json::object();
-    reserve_object(out, tags.size());
-    for (const auto& t : tags) out[t.key] = t.value;
-    return out;
-  }
-  Json out = Json::array();
-  for (const auto& t : tags) out.push_back(Json{{"Key", t.key}, {"Value", t.value}});
-  return out;
-}
-
-// Sets `key` in place when present, else inserts it where the alphabetical order of
-// properties (aws-cdk-lib's cfn2ts order) puts it.
-void set_sorted(Json& props, const std::string& key, Json value) {
-  if (props.contains(key)) {
-    props[key] = std::move(value);
-    return;
-  }
-  Json out = Json::object();
-  reserve_object(out, props.size() + 1);
-  bool placed = false;
-  for (auto& [k, v] : props.items()) {
-    if (!placed && key < k) {
-      out[key] = std::move(value);
-      placed = true;
-    }
-    out[k] = std::move(v);
-  }
-  if (!placed) out[key] = std::move(value);
-  props = std::move(out);
-}
-
 }  // namespace
 
-void CfnResource::render(Json& out, Resolver& r) const {
-  Json resource = Json::object();
-  reserve_object(resource, 7);  // Type, Properties, DependsOn, the two policies, Metadata, Condition
-  resource["Type"] = type_;
+void CfnResource::render(TemplateText& out, Resolver& r) const {
+  JsonWriter& w = out.begin_entry("Resources", logical_id());
+  w.begin_object();
+  w.key("Type");
+  w.string(type_);
 
-  Json props = Json::object();
-  const ValueMap properties_to_render = properties();
-  reserve_object(props, properties_to_render.size() + 1);  // + the tags, when inherited
-  for (const auto& [name, value] : properties_to_render) props[name] = r.resolve(value, *this);
-  if (tag_format() != TagFormat::None) {
-    auto tags = effective_tags();
-    if (!tags.empty()) set_sorted(props, std::string(tag_property()), render_tags(tags, tag_format()));
+  const ValueMap props = properties();
+  if (!overrides_.empty()) {
+    // Overrides reach into resolved values, so this (rare) resource is resolved to a document first.
+    Json resolved = Json::object();
+    reserve_object(resolved, props.size());
+    for (const auto& [name, value] : props) resolved[name] = r.resolve(value, *this);
+    for (const auto& [path, value] : overrides_) apply_override(resolved, path, r.resolve(value, *this));
+    if (!resolved.empty()) {
+      w.key("Properties");
+      w.value(resolved);
+    }
+  } else if (!props.empty()) {
+    w.key("Properties");
+    w.begin_object();
+    for (const auto& [name, value] : props) {
+      w.key(name);
+      r.write(value, *this, w);
+    }
+    w.end_object();
   }
-  for (const auto& [path, value] : overrides_) apply_override(props, path, r.resolve(value, *this));
-  if (!props.empty()) resource["Properties"] = std::move(props);
 
   if (!depends_on_.empty()) {
     // aws-cdk-lib sorts DependsOn by the construct path of the target.
-    std::vector<const CfnResource*> deps = depends_on_;
     std::vector<std::pair<std::string, const CfnResource*>> keyed;
-    for (const auto* d : deps) keyed.emplace_back(d->path(), d);
+    keyed.reserve(depends_on_.size());
+    for (const auto* d : depends_on_) keyed.emplace_back(d->path(), d);
     std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return locale_less(a.first, b.first); });
-    Json depends = Json::array();
-    for (const auto& [p, d] : keyed) depends.push_back(d->logical_id());
-    resource["DependsOn"] = std::move(depends);
+    w.key("DependsOn");
+    w.begin_array();
+    for (const auto& [p, d] : keyed) w.string(d->logical_id());
+    w.end_array();
   }
-  if (update_replace_policy_) resource["UpdateReplacePolicy"] = *update_replace_policy_;
-  if (deletion_policy_) resource["DeletionPolicy"] = *deletion_policy_;
-  if (!resource_metadata_.empty()) resource["Metadata"] = resource_metadata_;
-  if (condition_ != nullptr) resource["Condition"] = condition_->logical_id();
-
-  append_new_key(out["Resources"], logical_id(), std::move(resource));
+  if (update_replace_policy_) {
+    w.key("UpdateReplacePolicy");
+    w.string(*update_replace_policy_);
+  }
+  if (deletion_policy_) {
+    w.key("DeletionPolicy");
+    w.string(*deletion_policy_);
+  }
+  if (!resource_metadata_.empty()) {
+    w.key("Metadata");
+    w.value(resource_metadata_);
+  }
+  if (condition_ != nullptr) {
+    w.key("Condition");
+    w.string(condition_->logical_id());
+  }
+  w.end_object();
 }
 
 std::vector<CfnResource*> resources_below(Construct& scope) {
@@ -209,13 +200,27 @@ Value CfnOutput::import_value() const {
   return fn::import_value(Value(props_.export_name));
 }
 
-void CfnOutput::render(Json& out, Resolver& r) const {
-  Json o = Json::object();
-  if (!props_.description.empty()) o["Description"] = props_.description;
-  o["Value"] = r.resolve(props_.value, *this);
-  if (!props_.export_name.empty()) o["Export"] = Json{{"Name", props_.export_name}};
-  if (props_.condition != nullptr) o["Condition"] = props_.condition->logical_id();
-  append_new_key(out["Outputs"], logical_id(), std::move(o));
+void CfnOutput::render(TemplateText& out, Resolver& r) const {
+  JsonWriter& w = out.begin_entry("Outputs", logical_id());
+  w.begin_object();
+  if (!props_.description.empty()) {
+    w.key("Description");
+    w.string(props_.description);
+  }
+  w.key("Value");
+  r.write(props_.value, *this, w);
+  if (!props_.export_name.empty()) {
+    w.key("Export");
+    w.begin_object();
+    w.key("Name");
+    w.string(props_.export_name);
+    w.end_object();
+  }
+  if (props_.condition != nullptr) {
+    w.key("Condition");
+    w.string(props_.condition->logical_id());
+  }
+  w.end_object();
 }
 
 // ---------------------------------------------------------------- CfnParameter
@@ -223,7 +228,7 @@ void CfnOutput::render(Json& out, Resolver& r) const {
 CfnParameter::CfnParameter(Construct& scope, std::string id, CfnParameterProps props)
     : CfnElement(scope, std::move(id)), props_(std::move(props)) {}
 
-void CfnParameter::render(Json& out, Resolver& r) const {
+void CfnParameter::render(TemplateText& out, Resolver& r) const {
   Json p = Json::object();
   p["Type"] = props_.type;
   if (props_.default_value) p["Default"] = r.resolve(*props_.default_value, *this);
@@ -235,7 +240,7 @@ void CfnParameter::render(Json& out, Resolver& r) const {
   if (props_.min_length) p["MinLength"] = *props_.min_length;
   if (props_.min_value) p["MinValue"] = Value(*props_.min_value).to_json();
   if (props_.no_echo) p["NoEcho"] = true;
-  append_new_key(out["Parameters"], logical_id(), std::move(p));
+  out.begin_entry("Parameters", logical_id()).value(p);
 }
 
 // ---------------------------------------------------------------- CfnCondition
@@ -243,8 +248,8 @@ void CfnParameter::render(Json& out, Resolver& r) const {
 CfnCondition::CfnCondition(Construct& scope, std::string id, Value expression)
     : CfnElement(scope, std::move(id)), expression_(std::move(expression)) {}
 
-void CfnCondition::render(Json& out, Resolver& r) const {
-  append_new_key(out["Conditions"], logical_id(), r.resolve(expression_, *this));
+void CfnCondition::render(TemplateText& out, Resolver& r) const {
+  r.write(expression_, *this, out.begin_entry("Conditions", logical_id()));
 }
 
 }  // namespace opsynth

@@ -98,31 +98,46 @@ const std::string& ExportTable::export_for(const Stack& producer, const Json& re
   return exports_.back().export_name;
 }
 
-Json Resolver::resolve(const Value& v, const Construct& where) {
+void Resolver::write(const Value& v, const Construct& where, JsonWriter& out) {
   switch (v.kind()) {
     case Value::Kind::Literal:
-      return v.as_literal();
-    case Value::Kind::List: {
-      Json out = Json::array();
-      for (const auto& i : v.items()) out.push_back(resolve(i, where));
-      return out;
-    }
-    case Value::Kind::Object: {
-      Json out = Json::object();
-      reserve_object(out, v.entries().size());
-      for (const auto& [k, x] : v.entries()) out[k] = resolve(x, where);
-      return out;
-    }
+      out.value(v.as_literal());
+      return;
+    case Value::Kind::List:
+      out.begin_array();
+      for (const auto& i : v.items()) write(i, where, out);
+      out.end_array();
+      return;
+    case Value::Kind::Object:
+      out.begin_object();
+      for (const auto& [k, x] : v.entries()) {
+        out.key(k);
+        write(x, where, out);
+      }
+      out.end_object();
+      return;
     case Value::Kind::Ref:
     case Value::Kind::GetAtt:
     case Value::Kind::ElementName:
-      return reference(v, where);
+      out.value(reference(v, where));
+      return;
     case Value::Kind::Intrinsic:
-      return Json{{v.name(), resolve(v.argument(), where)}};
+      out.begin_object();
+      out.key(v.name());
+      write(v.argument(), where, out);
+      out.end_object();
+      return;
     case Value::Kind::JsonString:
-      return json_string(v.argument(), where);
+      out.value(json_string(v.argument(), where));
+      return;
   }
-  return Json();
+}
+
+Json Resolver::resolve(const Value& v, const Construct& where) {
+  std::string text;
+  JsonWriter out(text);
+  write(v, where, out);
+  return Json::parse(text);
 }
 
 Json Resolver::reference(const Value& v, const Construct& where) {

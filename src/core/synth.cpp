@@ -12,10 +12,13 @@
 #include "opsynth/core/regex.hpp"
 #include "opsynth/core/resolver.hpp"
 #include "opsynth/core/stack.hpp"
+#include "opsynth/core/template_text.hpp"
 
 namespace opsynth {
 
 std::string Diagnostic::to_string() const { return path.empty() ? message : path + ": " + message; }
+
+Json StackArtifact::template_json() const { return Json::parse(template_text); }
 
 const StackArtifact* CloudAssembly::find(const std::string& artifact_id) const {
   for (const auto& s : stacks)
@@ -177,16 +180,12 @@ void check_cycles(const std::vector<StackArtifact>& stacks, std::vector<Diagnost
     if (state[s.artifact_id] == 0 && visit(s)) return;
 }
 
-void check_template_limits(const StackArtifact& a, std::vector<Diagnostic>& diags) {
-  auto count = [&](const char* section) {
-    auto it = a.template_json.find(section);
-    return it == a.template_json.end() ? std::size_t{0} : it->size();
-  };
+void check_template_limits(const StackArtifact& a, const TemplateText& t, std::vector<Diagnostic>& diags) {
   const std::string path = a.stack->path();
   auto limit = [&](const char* section, std::size_t max) {
-    if (count(section) > max)
+    if (t.count(section) > max)
       add(diags, Diagnostic::Level::Error, path,
-          fmt::format("the template has {} {} but CloudFormation allows at most {}; split the stack", count(section),
+          fmt::format("the template has {} {} but CloudFormation allows at most {}; split the stack", t.count(section),
                       section, max));
   };
   limit("Resources", kMaxResources);
@@ -280,25 +279,24 @@ SynthResult synthesize(App& app) {
   std::vector<std::string> errors;
   std::vector<Stack*> stacks = app.stacks();
   std::unordered_map<const Stack*, std::size_t> index_of;
+  std::vector<TemplateText> templates(stacks.size());
   for (Stack* s : stacks) {
     StackArtifact a;
     a.stack = s;
     a.artifact_id = s->stack_name();
     a.template_file = a.artifact_id + ".template.json";
-    Json t = Json::object();
-    if (!s->description().empty()) t["Description"] = s->description();
+    TemplateText& t = templates[result.assembly.stacks.size()];
     Resolver resolver(*s, exports, errors);
     for (Construct* c : all_constructs(*s))
       if (auto* e = dynamic_cast<CfnElement*>(c)) e->render(t, resolver);
     for (const auto& d : s->stack_dependencies()) a.dependencies.push_back(d.stack->stack_name());
     for (const Stack* p : resolver.imported_stacks()) a.dependencies.push_back(p->stack_name());
-    a.template_json = std::move(t);
     index_of[s] = result.assembly.stacks.size();
     result.assembly.stacks.push_back(std::move(a));
   }
   for (const auto& x : exports.exports()) {
-    Json& t = result.assembly.stacks[index_of.at(x.producer)].template_json;
-    t["Outputs"][x.output_logical_id] = Json{{"Value", x.value}, {"Export", {{"Name", x.export_name}}}};
+    JsonWriter& w = templates[index_of.at(x.producer)].begin_entry("Outputs", x.output_logical_id);
+    w.value(Json{{"Value", x.value}, {"Export", {{"Name", x.export_name}}}});
   }
   // Deterministic and free of repeats: dependencies in stack creation order.
   std::unordered_map<std::string, std::size_t> creation_order;
@@ -310,9 +308,11 @@ SynthResult synthesize(App& app) {
   }
   for (auto& e : errors) add(diags, Diagnostic::Level::Error, "", std::move(e));
   check_cycles(result.assembly.stacks, diags);
-  for (auto& a : result.assembly.stacks) {
-    a.template_text = render_template_json(a.template_json);
-    check_template_limits(a, diags);
+  for (std::size_t i = 0; i < stacks.size(); ++i) {
+    StackArtifact& a = result.assembly.stacks[i];
+    a.template_text = templates[i].finish(stacks[i]->description());
+    a.resource_count = templates[i].count("Resources");
+    check_template_limits(a, templates[i], diags);
   }
   clock.lap("resolve");
 

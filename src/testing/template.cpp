@@ -38,14 +38,14 @@ Template Template::from_stack(Stack& stack) {
     throw AssertionError(msg);
   }
   for (const auto& s : result.assembly.stacks)
-    if (s.stack == &stack) return Template(s.template_json);
+    if (s.stack == &stack) return Template(s.template_json());
   throw AssertionError("stack " + stack.path() + " is not in the synthesized assembly");
 }
 
 Template Template::from_result(const SynthResult& result, const std::string& artifact_id) {
   const StackArtifact* a = result.assembly.find(artifact_id);
   if (!a) throw AssertionError("no stack artifact named " + artifact_id);
-  return Template(a->template_json);
+  return Template(a->template_json());
 }
 
 void Template::resource_count_is(const std::string& type, std::size_t count) const {

@@ -28,7 +28,7 @@ struct Fixture {
   Json resource(const SynthResult& r, const std::string& logical_id) {
     const auto* a = r.assembly.find("prod-x-OpsStack");
     EXPECT_NE(a, nullptr);
-    return a ? a->template_json["Resources"][logical_id] : Json();
+    return a ? a->template_json()["Resources"][logical_id] : Json();
   }
 };
 
@@ -184,8 +184,6 @@ TEST(CfnL1, TagsFromPropsMergeWithScopeTags) {
                                                                        .backup_vault_tags = {{"team", "ops"}},
                                                                    });
   Tags::of(f.stack).add("env", "prod");
-  EXPECT_EQ(topic.tag_format(), CfnResource::TagFormat::KeyValueList);
-  EXPECT_EQ(vault.tag_format(), CfnResource::TagFormat::Map);
   auto r = f.synth();
   ASSERT_TRUE(r.ok()) << ::testing::PrintToString(r.errors());
   EXPECT_EQ(f.resource(r, topic.logical_id())["Properties"]["Tags"],

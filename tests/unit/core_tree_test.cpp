@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "opsynth/cfn/backup/backup_vault.hpp"
+#include "opsynth/cfn/sns/topic.hpp"
 #include "opsynth/core/app.hpp"
 #include "opsynth/core/cfn_element.hpp"
 #include "opsynth/core/stack.hpp"
@@ -61,7 +63,7 @@ TEST(Tree, OverriddenLogicalIdIsUsed) {
   auto& t = s.add<CfnResource>("Topic", "AWS::SNS::Topic");
   t.override_logical_id("Pinned");
   auto r = synthesize(app);
-  EXPECT_TRUE(r.assembly.find("S")->template_json["Resources"].contains("Pinned"));
+  EXPECT_TRUE(r.assembly.find("S")->template_json()["Resources"].contains("Pinned"));
 }
 
 TEST(Tree, ContextIsInheritedFromTheApp) {
@@ -87,7 +89,7 @@ TEST(Resources, RenderInCdkKeyOrderWithSortedDependsOn) {
   t.apply_removal_policy(RemovalPolicy::Retain);
   t.add_resource_metadata("Note", "n");
   auto r = synthesize(app);
-  const Json& tmpl = r.assembly.find("S")->template_json;
+  const Json& tmpl = r.assembly.find("S")->template_json();
   EXPECT_EQ(tmpl.begin().key(), "Description");
   EXPECT_EQ(tmpl["Resources"]["T"].dump(),
             R"({"Type":"AWS::SNS::Topic","Properties":{"TopicName":"x"},"DependsOn":["A","B"],"UpdateReplacePolicy":"Retain","DeletionPolicy":"Retain","Metadata":{"Note":"n"}})");
@@ -103,7 +105,7 @@ TEST(Resources, ConstructDependenciesBecomeDependsOnAndStackDependencies) {
   y.add_dependency(x);
   z.add_dependency(x);
   auto r = synthesize(app);
-  EXPECT_EQ(r.assembly.find("S1")->template_json["Resources"]["Y"]["DependsOn"], Json::array({"X"}));
+  EXPECT_EQ(r.assembly.find("S1")->template_json()["Resources"]["Y"]["DependsOn"], Json::array({"X"}));
   EXPECT_EQ(r.assembly.find("S2")->dependencies, std::vector<std::string>{"S1"});
 }
 
@@ -125,18 +127,13 @@ TEST(Stacks, InvalidStackNameIsAnError) {
 }
 
 TEST(Stacks, TagsPropagateToTaggableResourcesSortedLikeLocaleCompare) {
-  class Taggable : public CfnResource {
-   public:
-    using CfnResource::CfnResource;
-    TagFormat tag_format() const override { return TagFormat::KeyValueList; }
-  };
   App app;
   auto& s = app.add<Stack>("S", StackProps{.tags = {{"Zeta", "1"}, {"alpha", "2"}}});
-  s.add<Taggable>("Topic", "AWS::SNS::Topic");
+  s.add<cfn::sns::CfnTopic>("Topic");
   auto& plain = s.add<CfnResource>("Sub", "AWS::SNS::Subscription");
   Tags::of(s).add("Mid", "3");
   auto r = synthesize(app);
-  const Json& res = r.assembly.find("S")->template_json["Resources"];
+  const Json res = r.assembly.find("S")->template_json()["Resources"];
   EXPECT_EQ(res["Topic"]["Properties"]["Tags"],
             Json::parse(R"([{"Key":"alpha","Value":"2"},{"Key":"Mid","Value":"3"},{"Key":"Zeta","Value":"1"}])"));
   EXPECT_FALSE(res[plain.logical_id()].contains("Properties"));
@@ -144,18 +141,14 @@ TEST(Stacks, TagsPropagateToTaggableResourcesSortedLikeLocaleCompare) {
 }
 
 TEST(Stacks, TagsGoInTheSchemasTagPropertyInAlphabeticalPlace) {
-  class Vault : public CfnResource {
-   public:
-    using CfnResource::CfnResource;
-    TagFormat tag_format() const override { return TagFormat::Map; }
-    std::string_view tag_property() const override { return "BackupVaultTags"; }
-  };
   App app;
   auto& s = app.add<Stack>("S", StackProps{.tags = {{"Owner", "ops"}}});
-  s.add<Vault>("Vault", "AWS::Backup::BackupVault", ValueMap{{"BackupVaultName", "v"}, {"EncryptionKeyArn", "k"}});
+  s.add<cfn::backup::CfnBackupVault>("Vault", cfn::backup::CfnBackupVaultProps{.backup_vault_name = "vault",
+                                                                               .encryption_key_arn = "k"});
   auto r = synthesize(app);
-  EXPECT_EQ(r.assembly.find("S")->template_json["Resources"]["Vault"]["Properties"].dump(),
-            R"({"BackupVaultName":"v","BackupVaultTags":{"Owner":"ops"},"EncryptionKeyArn":"k"})");
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(r.errors());
+  EXPECT_EQ(r.assembly.find("S")->template_json()["Resources"]["Vault"]["Properties"].dump(),
+            R"({"BackupVaultName":"vault","BackupVaultTags":{"Owner":"ops"},"EncryptionKeyArn":"k"})");
 }
 
 TEST(Limits, MoreThan500ResourcesIsAnError) {

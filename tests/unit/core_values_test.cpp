@@ -103,9 +103,9 @@ TEST(CrossStack, ReferenceInTheSameEnvironmentBecomesAnExportAndADependency) {
   auto r = synthesize(app);
   ASSERT_TRUE(r.ok()) << r.errors().front();
   // Names as aws-cdk-lib 2.276 generates them for this tree.
-  EXPECT_EQ(r.assembly.find("B")->template_json["Outputs"]["Out"]["Value"],
+  EXPECT_EQ(r.assembly.find("B")->template_json()["Outputs"]["Out"]["Value"],
             Json::parse(R"({"Fn::ImportValue":"A:ExportsOutputRefTopicBFC7AF6ECB4A357A"})"));
-  EXPECT_EQ(r.assembly.find("A")->template_json["Outputs"]["ExportsOutputRefTopicBFC7AF6ECB4A357A"],
+  EXPECT_EQ(r.assembly.find("A")->template_json()["Outputs"]["ExportsOutputRefTopicBFC7AF6ECB4A357A"],
             Json::parse(R"({"Value":{"Ref":"TopicBFC7AF6E"},"Export":{"Name":"A:ExportsOutputRefTopicBFC7AF6ECB4A357A"}})"));
   EXPECT_EQ(r.assembly.find("B")->dependencies, std::vector<std::string>{"A"});
 }

@@ -27,5 +27,5 @@ TEST(OpsGolden, DefaultAppOpsStackMatchesGolden) {
   std::ifstream in(std::string(OPSYNTH_SOURCE_DIR) + "/tests/golden/ops/prod-app-OpsStack.template.json");
   ASSERT_TRUE(in) << "golden template missing; see the regenerate command at the top of this file";
   const Json golden = Json::parse(in);
-  EXPECT_EQ(artifact->template_json, golden) << "the OpsStack template changed; review and regenerate the golden";
+  EXPECT_EQ(artifact->template_json(), golden) << "the OpsStack template changed; review and regenerate the golden";
 }

@@ -19,7 +19,8 @@ namespace {
 std::string property(const SynthResult& r, const std::string& stack, const std::string& id_prefix, const char* key) {
   const auto* a = r.assembly.find(stack);
   if (a == nullptr) return "<no stack " + stack + ">";
-  for (const auto& [id, res] : a->template_json["Resources"].items())
+  const Json resources = a->template_json()["Resources"];
+  for (const auto& [id, res] : resources.items())
     if (id.starts_with(id_prefix) && res["Properties"].contains(key) && res["Properties"][key].is_string())
       return res["Properties"][key];
   return "<no " + id_prefix + " " + key + ">";

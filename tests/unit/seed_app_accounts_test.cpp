@@ -47,7 +47,7 @@ TEST(SeedAppAccounts, StacksInTheirAccountsWithBackupFirst) {
   EXPECT_EQ(result.assembly.manifest["artifacts"]["prod-env-DataStack"]["dependencies"], Json::array({"prod-env-BackupStack"}));
   // Cross-account values are plain strings from context, never imports.
   for (const auto& a : result.assembly.stacks)
-    EXPECT_THAT(a.template_json.dump(), Not(HasSubstr("Fn::ImportValue"))) << a.artifact_id;
+    EXPECT_THAT(a.template_json().dump(), Not(HasSubstr("Fn::ImportValue"))) << a.artifact_id;
 }
 
 TEST(SeedAppAccounts, CiEnvironmentUsesTheCiAccountAndPassesAccountsByContext) {
@@ -58,12 +58,12 @@ TEST(SeedAppAccounts, CiEnvironmentUsesTheCiAccountAndPassesAccountsByContext) {
   const auto* data = result.assembly.find("ci-env-DataStack");
   ASSERT_NE(data, nullptr);
   EXPECT_EQ(data->stack->environment_uri(), "aws://444444444444/eu-west-2");
-  const auto& plan = data->template_json["Resources"]["BackupPlanA8F64793"]["Properties"]["BackupPlan"];
+  const auto plan = data->template_json()["Resources"]["BackupPlanA8F64793"]["Properties"]["BackupPlan"];
   EXPECT_EQ(plan["BackupPlanRule"][0]["CopyActions"][0]["DestinationBackupVaultArn"],
             "arn:aws:backup:eu-west-2:555555555555:backup-vault:diy-submit-backup-vault");
   const auto* backup = result.assembly.find("ci-env-BackupStack");
   ASSERT_NE(backup, nullptr);
-  EXPECT_THAT(backup->template_json.dump(), HasSubstr(":iam::444444444444:root"));
+  EXPECT_THAT(backup->template_json().dump(), HasSubstr(":iam::444444444444:root"));
 }
 
 TEST(SeedAppAccounts, RequireRealAccountsRefusesPlaceholdersNamingTheKey) {

@@ -26,7 +26,7 @@ void expect_matches_golden(const char* artifact_id, const char* golden_path) {
   ASSERT_NE(artifact, nullptr);
   std::ifstream in(std::string(OPSYNTH_SOURCE_DIR) + "/" + golden_path);
   ASSERT_TRUE(in) << golden_path << " missing; see the regenerate command at the top of this file";
-  EXPECT_EQ(artifact->template_json, Json::parse(in))
+  EXPECT_EQ(artifact->template_json(), Json::parse(in))
       << artifact_id << " changed; review the difference and regenerate the golden";
 }
 

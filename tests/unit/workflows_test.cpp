@@ -28,9 +28,11 @@ seed::WorkflowInputs inputs(Json context = Json::object()) {
 // The GithubSyntheticAlarm's properties, found in the OpsStack template by its logical-ID prefix
 // (independently of the facts reader the generator uses).
 Json github_alarm_properties(const SynthResult& r) {
-  for (const auto& a : r.assembly.stacks)
-    for (const auto& [id, res] : a.template_json["Resources"].items())
+  for (const auto& a : r.assembly.stacks) {
+    const Json resources = a.template_json()["Resources"];
+    for (const auto& [id, res] : resources.items())
       if (id.starts_with("GithubSyntheticAlarm") && res["Type"] == "AWS::CloudWatch::Alarm") return res["Properties"];
+  }
   ADD_FAILURE() << "no GithubSyntheticAlarm in the app";
   return Json::object();
 }

@@ -12,6 +12,7 @@
 namespace opsynth {
 
 class Resolver;
+class TemplateText;
 
 // An element that has a logical ID in its stack's template.
 class CfnElement : public Construct {
@@ -24,7 +25,7 @@ class CfnElement : public Construct {
   bool logical_id_overridden() const { return overridden_; }
 
   // Adds this element to `out` (a template), resolving its values with `r`.
-  virtual void render(Json& out, Resolver& r) const = 0;
+  virtual void render(TemplateText& out, Resolver& r) const = 0;
 
  private:
   mutable std::string logical_id_;
@@ -61,18 +62,14 @@ class CfnResource : public CfnElement {
   void set_condition(const CfnCondition& c) { condition_ = &c; }
   void add_resource_metadata(std::string key, Json value);
 
-  // Tagging: resources whose type carries tags say how (the L1 knows from the schema).
-  enum class TagFormat { None, KeyValueList, Map };
-  virtual TagFormat tag_format() const { return TagFormat::None; }
-  // The property tags go in (e.g. "BackupVaultTags" for AWS::Backup::BackupVault).
-  virtual std::string_view tag_property() const { return "Tags"; }
-  // Tags given directly on the resource (rendered merged with inherited ones).
+  // Tags given directly on the resource. Taggable L1s render them merged with inherited ones
+  // in their tag property (cfn::detail::put_tags).
   void add_own_tag(Tag t) { own_tags_.push_back(std::move(t)); }
   // The tags that apply to this resource: own tags overridden by those of the nearest
   // scopes (aws-cdk-lib: aspect tags win over tags from props), sorted by key.
   std::vector<Tag> effective_tags() const;
 
-  void render(Json& out, Resolver& r) const override;
+  void render(TemplateText& out, Resolver& r) const override;
 
  private:
   std::string type_;
@@ -112,7 +109,7 @@ class CfnOutput : public CfnElement {
   CfnOutput(Construct& scope, std::string id, CfnOutputProps props);
   const CfnOutputProps& props() const { return props_; }
   Value import_value() const;  // Fn::ImportValue of the export name
-  void render(Json& out, Resolver& r) const override;
+  void render(TemplateText& out, Resolver& r) const override;
 
  private:
   CfnOutputProps props_;
@@ -133,7 +130,7 @@ class CfnParameter : public CfnElement {
  public:
   CfnParameter(Construct& scope, std::string id, CfnParameterProps props);
   Value value() const { return Value::ref(*this); }
-  void render(Json& out, Resolver& r) const override;
+  void render(TemplateText& out, Resolver& r) const override;
 
  private:
   CfnParameterProps props_;
@@ -142,7 +139,7 @@ class CfnParameter : public CfnElement {
 class CfnCondition : public CfnElement {
  public:
   CfnCondition(Construct& scope, std::string id, Value expression);
-  void render(Json& out, Resolver& r) const override;
+  void render(TemplateText& out, Resolver& r) const override;
 
  private:
   Value expression_;

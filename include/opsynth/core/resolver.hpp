@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "opsynth/core/json_writer.hpp"
 #include "opsynth/core/value.hpp"
 
 namespace opsynth {
@@ -42,7 +43,11 @@ class Resolver {
   Resolver(const Stack& consumer, ExportTable& exports, std::vector<std::string>& errors)
       : consumer_(consumer), exports_(exports), errors_(errors) {}
 
-  // `where` names the construct whose value is resolved (for error messages).
+  // Writes `v` as template JSON. `where` names the construct whose value it is (for error
+  // messages).
+  void write(const Value& v, const Construct& where, JsonWriter& out);
+  // `v` as a JSON document (what `write` writes, parsed): for the few places that need to
+  // change a resolved value (property overrides, values spliced into JSON strings).
   Json resolve(const Value& v, const Construct& where);
   // Stacks whose exports this consumer imports (it must deploy after them).
   const std::set<const Stack*>& imported_stacks() const { return cross_stack_; }

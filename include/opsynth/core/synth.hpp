@@ -25,8 +25,11 @@ struct StackArtifact {
   const Stack* stack;
   std::string artifact_id;   // the stack name, as aws-cdk-lib names stack artifacts
   std::string template_file; // "<artifact_id>.template.json"
-  Json template_json;
-  std::string template_text;  // the bytes written: render_template_json(template_json), rendered once
+  std::string template_text;  // the bytes written (JSON.stringify(template, null, 1))
+  std::size_t resource_count = 0;
+  // The template as a JSON document, parsed from template_text on each call (synthesis keeps
+  // only the text: holding a document per stack cost most of the time and memory).
+  Json template_json() const;
   std::vector<std::string> dependencies;  // artifact ids
 };
 

@@ -19,6 +19,6 @@ int main() {
     for (const auto& e : result.errors()) std::cerr << "error: " << e << '\n';
     return 1;
   }
-  std::cout << opsynth::render_template_json(result.assembly.stacks.at(0).template_json) << '\n';
+  std::cout << result.assembly.stacks.at(0).template_text << '\n';
   return 0;
 }

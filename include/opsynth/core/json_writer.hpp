@@ -1,0 +1,55 @@
+// Writes JSON text the way aws-cdk-lib writes templates (JSON.stringify(t, null, 1)),
+// straight into a string, without building a document first.
+//
+// Synthesis used to resolve every value into an nlohmann DOM, serialise it and free it; the
+// DOM's allocations were most of the cost of a stack. The output is byte-identical to
+// `Json::dump(1, ' ', false, error_handler_t::replace)` of the same document; the unit tests
+// compare the two.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "opsynth/core/value.hpp"
+
+namespace opsynth {
+
+class JsonWriter {
+ public:
+  // Appends to `out`. `depth` is the nesting level the first value is written at: its
+  // members are indented by depth + 1 spaces and its closing bracket by depth.
+  explicit JsonWriter(std::string& out, std::size_t depth = 0) : out_(out), base_depth_(depth) {}
+
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  // The next member of the current object; its value follows.
+  void key(std::string_view name);
+
+  void string(std::string_view s);
+  void boolean(bool b);
+  // Any JSON: scalars and whole documents (written with the same layout).
+  void value(const Json& j);
+
+  // `s` as a quoted JSON string, escaped like nlohmann (and JSON.stringify) escape it.
+  static void append_quoted(std::string& out, std::string_view s);
+
+ private:
+  void before_value();  // the separator and indent of an array element
+  void open(char bracket, bool is_array);
+  void close(char bracket);
+  void newline_and_indent(std::size_t depth);
+
+  struct Level {
+    bool is_array;
+    bool empty = true;
+  };
+  std::string& out_;
+  std::size_t base_depth_;
+  std::vector<Level> levels_;
+};
+
+}  // namespace opsynth

@@ -1,0 +1,97 @@
+// The template text writer against the reference it replaced: nlohmann's
+// dump(1, ' ', false, replace), which renders like aws-cdk-lib's JSON.stringify(t, null, 1).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "opsynth/core/json_writer.hpp"
+#include "opsynth/core/synth.hpp"
+#include "opsynth/core/template_text.hpp"
+
+namespace opsynth {
+namespace {
+
+std::string reference(const Json& j) { return j.dump(1, ' ', false, Json::error_handler_t::replace); }
+
+std::string written(const Json& j) {
+  std::string out;
+  JsonWriter(out).value(j);
+  return out;
+}
+
+TEST(JsonWriter, WritesDocumentsByteForByteLikeTheReference) {
+  const Json documents[] = {
+      Json(),
+      Json(true),
+      Json(-42),
+      Json(std::uint64_t{18446744073709551615ULL}),
+      Json(0.5),
+      Json(1e-5),
+      Json(1e300),
+      Json("plain"),
+      Json::object(),
+      Json::array(),
+      Json{{"a", Json::object()}, {"b", Json::array()}, {"c", Json::array({1, Json::array(), Json::object()})}},
+      Json{{"Resources", {{"T", {{"Type", "AWS::SNS::Topic"}, {"Properties", {{"Tags", Json::array({Json{{"Key", "k"}, {"Value", "v"}}})}}}}}}}},
+      Json::array({Json::array({Json::array({"deep"})})}),
+  };
+  for (const auto& j : documents) EXPECT_EQ(written(j), reference(j)) << reference(j);
+}
+
+TEST(JsonWriter, EscapesStringsLikeTheReference) {
+  const std::string strings[] = {
+      "quote \" and backslash \\",
+      "line\nbreak\ttab\rreturn\bback\fform",
+      std::string("nul \0 and \x01 and \x1f", 19),
+      "delete \x7f",
+      "caf\xc3\xa9 and \xf0\x9f\x9a\x80",  // valid UTF-8: written as it is
+      "invalid \xff byte and cut \xc3",    // invalid UTF-8: U+FFFD, as the reference replaces it
+      "",
+  };
+  for (const auto& s : strings) {
+    EXPECT_EQ(written(Json(s)), reference(Json(s))) << s;
+    EXPECT_EQ(written(Json{{s, s}}), reference(Json{{s, s}})) << s;  // keys too
+  }
+}
+
+TEST(JsonWriter, NestsFromAGivenDepth) {
+  std::string out = "{\n \"x\": ";
+  JsonWriter w(out, 1);
+  w.begin_object();
+  w.key("a");
+  w.begin_array();
+  w.string("b");
+  w.boolean(false);
+  w.end_array();
+  w.end_object();
+  out += "\n}";
+  EXPECT_EQ(out, reference(Json{{"x", {{"a", Json::array({"b", false})}}}}));
+}
+
+TEST(TemplateText, PutsSectionsTogetherInFirstEntryOrder) {
+  TemplateText t;
+  t.begin_entry("Resources", "A").value(Json{{"Type", "X"}});
+  t.begin_entry("Outputs", "O").value(Json{{"Value", 1}});
+  t.begin_entry("Resources", "B").value(Json{{"Type", "Y"}});
+  EXPECT_EQ(t.count("Resources"), 2u);
+  EXPECT_EQ(t.count("Outputs"), 1u);
+  EXPECT_EQ(t.count("Parameters"), 0u);
+  const Json expected{{"Description", "d"},
+                      {"Resources", {{"A", {{"Type", "X"}}}, {"B", {{"Type", "Y"}}}}},
+                      {"Outputs", {{"O", {{"Value", 1}}}}}};
+  EXPECT_EQ(t.finish("d"), reference(expected));
+  EXPECT_EQ(t.finish(""), reference(Json{{"Resources", expected["Resources"]}, {"Outputs", expected["Outputs"]}}));
+}
+
+TEST(TemplateText, AnEmptyTemplateIsAnEmptyObject) {
+  EXPECT_EQ(TemplateText().finish(""), "{}");
+  EXPECT_EQ(TemplateText().finish("only"), reference(Json{{"Description", "only"}}));
+}
+
+TEST(JsonWriter, RenderTemplateJsonUsesTheSameLayout) {
+  const Json t{{"Resources", {{"A", {{"Type", "X"}, {"Properties", {{"N", 0.25}}}}}}}};
+  EXPECT_EQ(render_template_json(t), reference(t));
+}
+
+}  // namespace
+}  // namespace opsynth
