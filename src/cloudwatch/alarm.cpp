@@ -14,7 +14,7 @@ using CfnMetricQuery = cfn::cloudwatch::alarm::MetricDataQueryProperty;
 
 cfn::cloudwatch::alarm::MetricProperty metric_identity(const Metric& m) {
   cfn::cloudwatch::alarm::MetricProperty out;
-  auto dims = m.dimensions();
+  const auto& dims = m.dimensions();
   if (!dims.empty()) {
     cfn::List<cfn::Object<cfn::cloudwatch::alarm::DimensionProperty>> list;
     for (const auto& [name, value] : dims) list.push_back(cfn::cloudwatch::alarm::DimensionProperty{.name = name, .value = value});

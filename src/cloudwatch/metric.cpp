@@ -21,12 +21,11 @@ std::string period_problem(int s) {
 
 }  // namespace
 
-Metric::Metric(MetricProps props) : props_(std::move(props)), statistic_(parse_statistic(props_.statistic).statistic) {}
-
-std::vector<std::pair<std::string, Value>> Metric::dimensions() const {
-  auto dims = props_.dimensions_map;
-  std::stable_sort(dims.begin(), dims.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  return dims;
+Metric::Metric(MetricProps props)
+    : props_(std::move(props)),
+      statistic_(parse_statistic(props_.statistic).statistic),
+      dimensions_(props_.dimensions_map) {
+  std::stable_sort(dimensions_.begin(), dimensions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
 Metric Metric::with_statistic(std::string statistic) const {

@@ -19,11 +19,23 @@
 namespace opsynth {
 namespace fs = std::filesystem;
 
-std::string render_template_json(const Json& template_json) {
+namespace {
+
+std::string json_text(const Json& j, std::size_t indent) {
   std::string out;
-  JsonWriter(out).value(template_json);
+  JsonWriter(out, 0, indent).value(j);
   return out;
 }
+
+std::string compact_json_text(const Json& j) {
+  std::string out;
+  JsonWriter::compact(out).value(j);
+  return out;
+}
+
+}  // namespace
+
+std::string render_template_json(const Json& template_json) { return json_text(template_json, 1); }
 
 namespace {
 
@@ -112,8 +124,8 @@ void write_assembly(const CloudAssembly& assembly, const fs::path& outdir_in, Te
         write_file(tmp / yaml_name, render_yaml(s.template_json()));
       }
     }
-    write_file(tmp / "manifest.json", assembly.manifest.dump(2) + "\n");
-    write_file(tmp / "tree.json", assembly.tree.dump());
+    write_file(tmp / "manifest.json", json_text(assembly.manifest, 2) + "\n");
+    write_file(tmp / "tree.json", compact_json_text(assembly.tree));
     write_file(tmp / "cdk.out", Json{{"version", assembly.manifest["version"]}}.dump());
     // The cdk CLI keeps lock files in the directory it asked us to write: carry them over.
     if (fs::is_directory(outdir, ec)) {

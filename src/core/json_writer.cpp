@@ -5,12 +5,9 @@
 namespace opsynth {
 namespace {
 
-// Printable ASCII other than the quote and the backslash is written as it is. Anything else
-// (control characters, multi-byte UTF-8 that must be validated, invalid bytes that become
-// U+FFFD) is left to nlohmann's serializer, which is rarely needed and is the reference.
-bool needs_library_escape(std::string_view s) {
+bool has_non_ascii(std::string_view s) {
   for (unsigned char c : s)
-    if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') return true;
+    if (c >= 0x80) return true;
   return false;
 }
 
@@ -21,19 +18,43 @@ void append_scalar_via_library(std::string& out, const Json& j) {
 }  // namespace
 
 void JsonWriter::append_quoted(std::string& out, std::string_view s) {
-  if (needs_library_escape(s)) {
+  // Multi-byte UTF-8 must be validated (invalid bytes become U+FFFD): nlohmann's serializer,
+  // the reference, does that. ASCII is escaped here, the way it and JSON.stringify escape it.
+  if (has_non_ascii(s)) {
     append_scalar_via_library(out, Json(std::string(s)));
     return;
   }
+  static constexpr char kHex[] = "0123456789abcdef";
   out.reserve(out.size() + s.size() + 2);
   out += '"';
-  out += s;
+  std::size_t plain_from = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + plain_from, i - plain_from);
+    plain_from = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xf];
+    }
+  }
+  out.append(s.data() + plain_from, s.size() - plain_from);
   out += '"';
 }
 
 void JsonWriter::newline_and_indent(std::size_t depth) {
+  if (compact_) return;
   out_ += '\n';
-  out_.append(depth, ' ');
+  out_.append(depth * indent_, ' ');
 }
 
 void JsonWriter::before_value() {
@@ -50,7 +71,7 @@ void JsonWriter::key(std::string_view name) {
   level.empty = false;
   newline_and_indent(base_depth_ + levels_.size());
   append_quoted(out_, name);
-  out_ += ": ";
+  out_ += compact_ ? ":" : ": ";
 }
 
 void JsonWriter::open(char bracket, bool is_array) {

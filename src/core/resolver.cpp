@@ -65,9 +65,10 @@ Json deep_quote(const Json& j) {
 // Segments of a JSON document being written as a string: literal text and intrinsics.
 class JsonStringWriter {
  public:
-  void literal(const std::string& text) {
+  // The literal text at the end, to append to.
+  std::string& text() {
     if (segments_.empty() || !segments_.back().is_string()) segments_.push_back(std::string());
-    segments_.back().get_ref<std::string&>() += text;
+    return segments_.back().get_ref<std::string&>();
   }
   void intrinsic(Json j) { segments_.push_back(std::move(j)); }
 
@@ -167,53 +168,51 @@ Json Resolver::reference(const Value& v, const Construct& where) {
 
 Json Resolver::json_string(const Value& doc, const Construct& where) {
   JsonStringWriter out;
-  std::function<void(const Value&)> write = [&](const Value& v) {
-    // A subtree without intrinsics is one compact dump (each dump has a fixed set-up cost).
-    if (v.is_literal() && (v.kind() == Value::Kind::List || v.kind() == Value::Kind::Object)) {
-      out.literal(stringify(v.to_json()));
+  std::function<void(const Value&)> write_part = [&](const Value& v) {
+    if (v.is_literal()) {  // no intrinsic inside: written whole, compact
+      JsonWriter literal = JsonWriter::compact(out.text());
+      write(v, where, literal);
       return;
     }
     switch (v.kind()) {
-      case Value::Kind::Literal:
-        out.literal(stringify(v.as_literal()));
-        return;
       case Value::Kind::List: {
-        out.literal("[");
+        out.text() += '[';
         bool first = true;
         for (const auto& i : v.items()) {
-          if (!first) out.literal(",");
+          if (!first) out.text() += ',';
           first = false;
-          write(i);
+          write_part(i);
         }
-        out.literal("]");
+        out.text() += ']';
         return;
       }
       case Value::Kind::Object: {
-        out.literal("{");
+        out.text() += '{';
         bool first = true;
         for (const auto& [k, x] : v.entries()) {
-          if (!first) out.literal(",");
+          if (!first) out.text() += ',';
           first = false;
-          out.literal(stringify(Json(k)) + ":");
-          write(x);
+          JsonWriter::append_quoted(out.text(), k);
+          out.text() += ':';
+          write_part(x);
         }
-        out.literal("}");
+        out.text() += '}';
         return;
       }
       default: {
         // A string-typed intrinsic: spliced between quotes, its literals escaped.
         Json resolved = resolve(v, where);
         if (resolved.is_string()) {
-          out.literal(stringify(resolved));
+          JsonWriter::append_quoted(out.text(), resolved.get_ref<const std::string&>());
           return;
         }
-        out.literal("\"");
+        out.text() += '"';
         out.intrinsic(deep_quote(resolved));
-        out.literal("\"");
+        out.text() += '"';
       }
     }
   };
-  write(doc);
+  write_part(doc);
   return out.finish();
 }
 

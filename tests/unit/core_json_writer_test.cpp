@@ -54,6 +54,16 @@ TEST(JsonWriter, EscapesStringsLikeTheReference) {
   }
 }
 
+TEST(JsonWriter, WritesCompactAndWiderIndentsLikeTheReference) {
+  const Json j{{"a", Json::array({1, "x\"y", Json::object(), Json::array()})}, {"b", {{"c", nullptr}}}};
+  std::string compact;
+  JsonWriter::compact(compact).value(j);
+  EXPECT_EQ(compact, j.dump());
+  std::string two;
+  JsonWriter(two, 0, 2).value(j);
+  EXPECT_EQ(two, j.dump(2));
+}
+
 TEST(JsonWriter, NestsFromAGivenDepth) {
   std::string out = "{\n \"x\": ";
   JsonWriter w(out, 1);

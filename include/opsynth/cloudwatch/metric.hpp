@@ -48,7 +48,7 @@ class Metric {
   // The statistic normalized (see parse_statistic).
   const std::string& statistic() const { return statistic_; }
   // Dimensions sorted by name.
-  std::vector<std::pair<std::string, Value>> dimensions() const;
+  const std::vector<std::pair<std::string, Value>>& dimensions() const { return dimensions_; }
 
   Metric with_statistic(std::string statistic) const;
   Metric with_period(int seconds) const;
@@ -64,6 +64,7 @@ class Metric {
  private:
   MetricProps props_;
   std::string statistic_;
+  std::vector<std::pair<std::string, Value>> dimensions_;  // sorted once: series are compared often
 };
 
 struct MathExpressionProps {

@@ -1,10 +1,10 @@
-// Writes JSON text the way aws-cdk-lib writes templates (JSON.stringify(t, null, 1)),
-// straight into a string, without building a document first.
+// Writes JSON text the way aws-cdk-lib writes templates (JSON.stringify(t, null, 1)) or
+// JSON strings (JSON.stringify(x)), straight into a string, without building a document first.
 //
 // Synthesis used to resolve every value into an nlohmann DOM, serialise it and free it; the
 // DOM's allocations were most of the cost of a stack. The output is byte-identical to
-// `Json::dump(1, ' ', false, error_handler_t::replace)` of the same document; the unit tests
-// compare the two.
+// `Json::dump(indent, ' ', false, error_handler_t::replace)` (compact: `dump(-1, ...)`) of the
+// same document; the unit tests compare the two.
 #pragma once
 
 #include <cstddef>
@@ -18,9 +18,17 @@ namespace opsynth {
 
 class JsonWriter {
  public:
-  // Appends to `out`. `depth` is the nesting level the first value is written at: its
-  // members are indented by depth + 1 spaces and its closing bracket by depth.
-  explicit JsonWriter(std::string& out, std::size_t depth = 0) : out_(out), base_depth_(depth) {}
+  // Appends to `out`, one member per line, indented by `indent` spaces per level. `depth` is
+  // the nesting level the first value is written at: its members are indented by depth + 1
+  // levels and its closing bracket by depth.
+  explicit JsonWriter(std::string& out, std::size_t depth = 0, std::size_t indent = 1)
+      : out_(out), base_depth_(depth), indent_(indent) {}
+  // Appends to `out` without any whitespace (JSON.stringify(x), Json::dump()).
+  static JsonWriter compact(std::string& out) {
+    JsonWriter w(out);
+    w.compact_ = true;
+    return w;
+  }
 
   void begin_object();
   void end_object();
@@ -49,6 +57,8 @@ class JsonWriter {
   };
   std::string& out_;
   std::size_t base_depth_;
+  std::size_t indent_;
+  bool compact_ = false;
   std::vector<Level> levels_;
 };
 
