@@ -594,7 +594,7 @@ def emit_source(res: Resource, tables: Tables):
     w("  return cfn::detail::merge_properties(std::move(m), CfnResource::properties());\n}\n\n")
     w(f"void {res.class_name}::validate(std::vector<std::string>& errors) const {{\n"
       f"  CfnResource::validate(errors);\n"
-      f"  validate_properties(tables::{var}, properties(), errors);\n}}\n")
+      f"  validate_properties(tables::{var}, synthesized_properties(), errors);\n}}\n")
     if res.tag_format != "None":
         field = snake(res.tag_property)
         w(f"\nvoid {res.class_name}::prepare() {{\n  CfnResource::prepare();\n"
@@ -766,7 +766,7 @@ def emit_test_app(resources, samples):
                "  const auto* artifact = result.assembly.find(\"EveryTypeStack\");\n"
                "  if (!artifact) return 1;\n"
                "  std::ofstream f(argc > 1 ? argv[1] : \"every_type.template.json\");\n"
-               "  f << render_template_json(artifact->template_json);\n"
+               "  f << artifact->template_text;\n"
                "  return f ? 0 : 1;\n}\n")
     return "".join(out)
 

@@ -52,6 +52,11 @@ void CfnResource::set_property(std::string name, Value v) {
   properties_.emplace_back(std::move(name), std::move(v));
 }
 
+const ValueMap& CfnResource::synthesized_properties() const {
+  if (!snapshot_) throw std::logic_error(fmt::format("{}: synthesized_properties() is only known during synthesis", path()));
+  return *snapshot_;
+}
+
 void CfnResource::add_property_override(std::string dotted_path, Value v) {
   overrides_.emplace_back(std::move(dotted_path), std::move(v));
 }
@@ -125,7 +130,7 @@ void CfnResource::render(TemplateText& out, Resolver& r) const {
   w.key("Type");
   w.string(type_);
 
-  const ValueMap props = properties();
+  const ValueMap& props = synthesized_properties();
   if (!overrides_.empty()) {
     // Overrides reach into resolved values, so this (rare) resource is resolved to a document first.
     Json resolved = Json::object();

@@ -102,6 +102,23 @@ void apply_construct_dependencies(App& app) {
   }
 }
 
+// Each resource's properties, taken once after prepare for validation and rendering, and
+// dropped when the synthesis ends (a later synthesis may see changed props).
+class PropertiesSnapshot {
+ public:
+  explicit PropertiesSnapshot(std::vector<CfnResource*> resources) : resources_(std::move(resources)) {
+    for (CfnResource* r : resources_) r->take_properties_snapshot();
+  }
+  ~PropertiesSnapshot() {
+    for (CfnResource* r : resources_) r->drop_properties_snapshot();
+  }
+  PropertiesSnapshot(const PropertiesSnapshot&) = delete;
+  PropertiesSnapshot& operator=(const PropertiesSnapshot&) = delete;
+
+ private:
+  std::vector<CfnResource*> resources_;
+};
+
 void add(std::vector<Diagnostic>& out, Diagnostic::Level level, std::string path, std::string message) {
   out.push_back({level, std::move(path), std::move(message)});
 }
@@ -268,6 +285,7 @@ SynthResult synthesize(App& app) {
 
   prepare(app);
   apply_construct_dependencies(app);
+  PropertiesSnapshot snapshot(resources_below(app));
   clock.lap("prepare");
 
   validate_tree(app, diags);

@@ -47,6 +47,12 @@ class CfnResource : public CfnElement {
   // Properties in the order they are rendered. L1 classes override this to render
   // their typed fields; the base class renders what was set with set_property.
   virtual ValueMap properties() const { return properties_; }
+  // The properties a synthesis validates and renders: synthesize() takes properties() once,
+  // after prepare, so that validation and rendering share them (building them merges the
+  // typed fields, raw properties and inherited tags). Throws std::logic_error outside one.
+  const ValueMap& synthesized_properties() const;
+  void take_properties_snapshot() { snapshot_ = properties(); }
+  void drop_properties_snapshot() { snapshot_.reset(); }
   void set_property(std::string name, Value v);
   // Escape hatch like aws-cdk-lib's addPropertyOverride: a dotted path below Properties.
   void add_property_override(std::string dotted_path, Value v);
@@ -74,6 +80,7 @@ class CfnResource : public CfnElement {
  private:
   std::string type_;
   ValueMap properties_;
+  std::optional<ValueMap> snapshot_;
   std::vector<std::pair<std::string, Value>> overrides_;
   std::vector<const CfnResource*> depends_on_;
   std::optional<std::string> deletion_policy_;
