@@ -127,15 +127,17 @@ void validate_tree(App& app, std::vector<Diagnostic>& diags) {
   static const Regex kStackName("^[A-Za-z][A-Za-z0-9-]*$");
   std::map<std::string, const Stack*> stack_names;
   for (Construct* c : all_constructs(app)) {
-    const std::string path = c->path();
-    for (const auto& e : c->construction_errors()) add(diags, Diagnostic::Level::Error, path, e);
+    std::vector<std::string> errors = c->construction_errors();
     for (const auto& v : c->validations())
-      for (auto& e : v()) add(diags, Diagnostic::Level::Error, path, std::move(e));
-    std::vector<std::string> errors;
+      for (auto& e : v()) errors.push_back(std::move(e));
     c->validate(errors);
-    for (auto& e : errors) add(diags, Diagnostic::Level::Error, path, std::move(e));
+    if (!errors.empty()) {
+      const std::string path = c->path();  // built only when needed: most constructs have no error
+      for (auto& e : errors) add(diags, Diagnostic::Level::Error, path, std::move(e));
+    }
 
     if (auto* s = dynamic_cast<Stack*>(c)) {
+      const std::string path = s->path();
       const auto& name = s->stack_name();
       if (name.size() > 128 || !kStackName.full_match(name))
         add(diags, Diagnostic::Level::Error, path,
