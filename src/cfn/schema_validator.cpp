@@ -127,6 +127,14 @@ struct View {
     if (v) return v->find(key) != nullptr;
     return j->contains(key);
   }
+  bool is_literal() const { return j != nullptr || v->is_literal(); }
+  // Equality of two literal views (is_literal() both), without building JSON when both are
+  // JSON or both are values.
+  bool same_literal(const View& o) const {
+    if (j && o.j) return *j == *o.j;
+    if (v && o.v) return *v == *o.v;
+    return *literal() == *o.literal();
+  }
   // Literal JSON of the whole value, or nullopt when it holds an intrinsic.
   std::optional<Json> literal() const {
     if (j) return *j;
@@ -303,21 +311,28 @@ class Checker {
     if (n.max_items >= 0 && size > n.max_items)
       error(path, std::to_string(size) + " items, more than the maximum " + std::to_string(n.max_items));
     if (n.flags & schema::kUniqueItems) {
-      std::vector<std::string> seen;
-      for (std::size_t i = 0; i < val.size(); ++i) {
-        auto lit = val.item(i).literal();
-        if (!lit) continue;
-        std::string d = lit->dump();
-        if (std::find(seen.begin(), seen.end(), d) != seen.end()) {
-          error(path + "[" + std::to_string(i) + "]", "duplicate item " + (d.size() > 80 ? d.substr(0, 77) + "..." : d) +
-                                                          " (items must be unique)");
-          break;
-        }
-        seen.push_back(std::move(d));
+      // Pairwise, without copying the items: lists with unique items are short.
+      for (std::size_t i = 1; i < val.size(); ++i) {
+        const View item = val.item(i);
+        if (!item.is_literal() || !repeats_an_earlier_item(val, i)) continue;
+        const std::string d = item.literal()->dump();
+        error(path + "[" + std::to_string(i) + "]", "duplicate item " + (d.size() > 80 ? d.substr(0, 77) + "..." : d) +
+                                                        " (items must be unique)");
+        break;
       }
     }
     if (n.items != schema::kNone)
       for (std::size_t i = 0; i < val.size(); ++i) check(n.items, val.item(i), path + "[" + std::to_string(i) + "]");
+  }
+
+  // True when item `i` of `list` equals one before it (items holding intrinsics are not compared).
+  static bool repeats_an_earlier_item(const View& list, std::size_t i) {
+    const View item = list.item(i);
+    for (std::size_t k = 0; k < i; ++k) {
+      const View earlier = list.item(k);
+      if (earlier.is_literal() && earlier.same_literal(item)) return true;
+    }
+    return false;
   }
 
   const schema::Prop* find_prop(const Node& n, std::string_view name) const {

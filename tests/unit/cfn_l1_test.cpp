@@ -159,6 +159,21 @@ TEST(CfnL1, IntrinsicsSkipChecks) {
   EXPECT_THAT(r.errors(), IsEmpty());
 }
 
+TEST(CfnL1, UniqueItemsRejectRepeatedLiteralItemsOnly) {
+  using Query = cfn::cloudwatch::CfnAlarm::MetricDataQueryProperty;
+  Fixture f;
+  const Query e1{.expression = "m1 * 2", .id = "e1"};
+  const Query by_ref{.expression = fn::join("", {f.stack.add<cfn::sns::CfnTopic>("Topic").ref()}), .id = "e2"};
+  f.stack.add<cfn::cloudwatch::CfnAlarm>("Alarm", cfn::cloudwatch::CfnAlarmProps{
+                                                      .comparison_operator = "GreaterThanThreshold",
+                                                      .evaluation_periods = 1,
+                                                      .metrics = {by_ref, by_ref, e1, e1},
+                                                  });
+  auto r = f.synth();
+  EXPECT_THAT(r.errors(), ElementsAre("prod-x-OpsStack/Alarm: Properties.Metrics[3]: duplicate item "
+                                      "{\"Expression\":\"m1 * 2\",\"Id\":\"e1\"} (items must be unique)"));
+}
+
 TEST(CfnL1, OneOfRequiredAlternatives) {
   Fixture f;
   f.stack.add<cfn::iam::CfnPolicy>("Policy", cfn::iam::CfnPolicyProps{
