@@ -27,12 +27,6 @@ std::string json_text(const Json& j, std::size_t indent) {
   return out;
 }
 
-std::string compact_json_text(const Json& j) {
-  std::string out;
-  JsonWriter::compact(out).value(j);
-  return out;
-}
-
 }  // namespace
 
 std::string render_template_json(const Json& template_json) { return json_text(template_json, 1); }
@@ -125,7 +119,7 @@ void write_assembly(const CloudAssembly& assembly, const fs::path& outdir_in, Te
       }
     }
     write_file(tmp / "manifest.json", json_text(assembly.manifest, 2) + "\n");
-    write_file(tmp / "tree.json", compact_json_text(assembly.tree));
+    write_file(tmp / "tree.json", assembly.tree_text);
     write_file(tmp / "cdk.out", Json{{"version", assembly.manifest["version"]}}.dump());
     // The cdk CLI keeps lock files in the directory it asked us to write: carry them over.
     if (fs::is_directory(outdir, ec)) {

@@ -222,21 +222,44 @@ void check_template_limits(const StackArtifact& a, const TemplateText& t, std::v
   }
 }
 
-Json tree_node(const Construct& c) {
-  Json n = Json::object();
-  n["id"] = c.scope() == nullptr ? "App" : c.id();
-  n["path"] = c.path();
+void write_tree_node(const Construct& c, JsonWriter& out) {
+  out.begin_object();
+  out.key("id");
+  out.string(c.scope() == nullptr ? "App" : c.id());
+  out.key("path");
+  out.string(c.path());
   if (const auto* r = dynamic_cast<const CfnResource*>(&c)) {
-    n["attributes"] = Json{{"aws:cdk:cloudformation:type", r->cfn_type()},
-                           {"aws:cdk:cloudformation:logicalId", r->logical_id()}};
+    out.key("attributes");
+    out.begin_object();
+    out.key("aws:cdk:cloudformation:type");
+    out.string(r->cfn_type());
+    out.key("aws:cdk:cloudformation:logicalId");
+    out.string(r->logical_id());
+    out.end_object();
   }
   if (!c.children().empty()) {
-    Json kids = Json::object();
-    reserve_object(kids, c.children().size());
-    for (const Construct* k : c.children()) append_new_key(kids, k->id(), tree_node(*k));
-    n["children"] = std::move(kids);
+    out.key("children");
+    out.begin_object();
+    for (const Construct* k : c.children()) {
+      out.key(k->id());
+      write_tree_node(*k, out);
+    }
+    out.end_object();
   }
-  return n;
+  out.end_object();
+}
+
+// tree.json (compact, as aws-cdk-lib writes it), written as text: it has an entry per construct.
+std::string tree_text(const App& app) {
+  std::string text;
+  JsonWriter out = JsonWriter::compact(text);
+  out.begin_object();
+  out.key("version");
+  out.string("tree-0.1");
+  out.key("tree");
+  write_tree_node(app, out);
+  out.end_object();
+  return text;
 }
 
 Json stack_metadata(const Stack& s) {
@@ -346,7 +369,7 @@ SynthResult synthesize(App& app) {
                    [](const Diagnostic& a, const Diagnostic& b) { return a.level < b.level; });
 
   result.assembly.manifest = manifest_for(result.assembly.stacks);
-  result.assembly.tree = Json{{"version", "tree-0.1"}, {"tree", tree_node(app)}};
+  result.assembly.tree_text = tree_text(app);
   clock.lap("assemble");
   return result;
 }

@@ -21,7 +21,7 @@ std::size_t TemplateText::count(std::string_view section) const {
   return 0;
 }
 
-std::string TemplateText::finish(const std::string& description) const {
+std::string TemplateText::finish(const std::string& description) {
   if (description.empty() && sections_.empty()) return "{}";
   std::size_t size = description.size() + 32;
   for (const auto& s : sections_) size += s.name.size() + s.body.size() + 16;
@@ -34,7 +34,7 @@ std::string TemplateText::finish(const std::string& description) const {
     JsonWriter::append_quoted(out, description);
     first = false;
   }
-  for (const auto& s : sections_) {
+  for (auto& s : sections_) {
     if (!first) out += ',';
     first = false;
     out += "\n ";
@@ -42,6 +42,7 @@ std::string TemplateText::finish(const std::string& description) const {
     out += ": {";
     out += s.body;
     out += "\n }";
+    std::string().swap(s.body);
   }
   out += "\n}";
   return out;

@@ -90,12 +90,14 @@ TEST(TemplateText, PutsSectionsTogetherInFirstEntryOrder) {
                       {"Resources", {{"A", {{"Type", "X"}}}, {"B", {{"Type", "Y"}}}}},
                       {"Outputs", {{"O", {{"Value", 1}}}}}};
   EXPECT_EQ(t.finish("d"), reference(expected));
-  EXPECT_EQ(t.finish(""), reference(Json{{"Resources", expected["Resources"]}, {"Outputs", expected["Outputs"]}}));
+  EXPECT_EQ(t.count("Resources"), 2u) << "counts outlive the text";
 }
 
 TEST(TemplateText, AnEmptyTemplateIsAnEmptyObject) {
-  EXPECT_EQ(TemplateText().finish(""), "{}");
-  EXPECT_EQ(TemplateText().finish("only"), reference(Json{{"Description", "only"}}));
+  TemplateText empty;
+  EXPECT_EQ(empty.finish(""), "{}");
+  TemplateText described;
+  EXPECT_EQ(described.finish("only"), reference(Json{{"Description", "only"}}));
 }
 
 TEST(JsonWriter, RenderTemplateJsonUsesTheSameLayout) {

@@ -36,7 +36,7 @@ struct StackArtifact {
 struct CloudAssembly {
   std::vector<StackArtifact> stacks;  // in creation order
   Json manifest;
-  Json tree;
+  std::string tree_text;  // tree.json
   const StackArtifact* find(const std::string& artifact_id) const;
 };
 

@@ -23,8 +23,9 @@ class TemplateText {
   JsonWriter& begin_entry(std::string_view section, std::string_view logical_id);
   // How many entries `section` has (CloudFormation limits some of them).
   std::size_t count(std::string_view section) const;
-  // The whole template (JSON.stringify(template, null, 1)).
-  std::string finish(const std::string& description) const;
+  // The whole template (JSON.stringify(template, null, 1)). The entries' text moves into it:
+  // afterwards only count() answers.
+  std::string finish(const std::string& description);
 
  private:
   struct Section {
