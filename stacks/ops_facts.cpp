@@ -13,7 +13,7 @@ namespace {
 
 struct StackView {
   const StackArtifact& artifact;
-  const Json& manifest_entry;
+  Json manifest_entry;
   std::string account, region;
   Json template_json;  // parsed once: resource_at points into it
 };
@@ -22,7 +22,7 @@ StackView view_of(const CloudAssembly& assembly, const StackArtifact& a) {
   const std::string uri = a.stack->environment_uri();  // aws://ACCOUNT/REGION
   const std::string rest = uri.substr(uri.find("://") + 3);
   const auto slash = rest.find('/');
-  return {a, assembly.manifest.at("artifacts").at(a.artifact_id), rest.substr(0, slash), rest.substr(slash + 1),
+  return {a, assembly.manifest_json().at("artifacts").at(a.artifact_id), rest.substr(0, slash), rest.substr(slash + 1),
           a.template_json()};
 }
 

@@ -19,17 +19,11 @@
 namespace opsynth {
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string json_text(const Json& j, std::size_t indent) {
+std::string render_template_json(const Json& template_json) {
   std::string out;
-  JsonWriter(out, 0, indent).value(j);
+  JsonWriter(out).value(template_json);
   return out;
 }
-
-}  // namespace
-
-std::string render_template_json(const Json& template_json) { return json_text(template_json, 1); }
 
 namespace {
 
@@ -118,9 +112,9 @@ void write_assembly(const CloudAssembly& assembly, const fs::path& outdir_in, Te
         write_file(tmp / yaml_name, render_yaml(s.template_json()));
       }
     }
-    write_file(tmp / "manifest.json", json_text(assembly.manifest, 2) + "\n");
+    write_file(tmp / "manifest.json", assembly.manifest_text);
     write_file(tmp / "tree.json", assembly.tree_text);
-    write_file(tmp / "cdk.out", Json{{"version", assembly.manifest["version"]}}.dump());
+    write_file(tmp / "cdk.out", Json{{"version", kCloudAssemblyVersion}}.dump());
     // The cdk CLI keeps lock files in the directory it asked us to write: carry them over.
     if (fs::is_directory(outdir, ec)) {
       for (const auto& entry : fs::directory_iterator(outdir, ec))

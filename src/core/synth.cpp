@@ -20,6 +20,8 @@ std::string Diagnostic::to_string() const { return path.empty() ? message : path
 
 Json StackArtifact::template_json() const { return Json::parse(template_text); }
 
+Json CloudAssembly::manifest_json() const { return Json::parse(manifest_text); }
+
 const StackArtifact* CloudAssembly::find(const std::string& artifact_id) const {
   for (const auto& s : stacks)
     if (s.artifact_id == artifact_id) return &s;
@@ -39,10 +41,6 @@ std::vector<std::string> SynthResult::errors() const {
 }
 
 namespace {
-
-// The cloud-assembly schema version that aws-cdk-lib 2.276 writes; the aws-cdk CLI
-// refuses assemblies newer than the one it knows.
-constexpr const char* kCloudAssemblyVersion = "55.0.0";
 
 // CloudFormation's template limits (CloudFormation quotas page).
 constexpr std::size_t kMaxResources = 500;
@@ -262,23 +260,38 @@ std::string tree_text(const App& app) {
   return text;
 }
 
-Json stack_metadata(const Stack& s) {
-  Json meta = Json::object();
-  for_each_construct(s, [&meta](const Construct& c) {
-    Json entries = Json::array();
-    if (const auto* e = dynamic_cast<const CfnElement*>(&c))
-      entries.push_back(Json{{"type", "aws:cdk:logicalId"}, {"data", e->logical_id()}});
-    for (const auto& m : c.metadata()) entries.push_back(Json{{"type", m.type}, {"data", m.data}});
-    if (!entries.empty()) append_new_key(meta, "/" + c.path(), std::move(entries));
+void write_stack_metadata(const Stack& s, JsonWriter& out) {
+  out.begin_object();
+  for_each_construct(s, [&out](const Construct& c) {
+    const auto* element = dynamic_cast<const CfnElement*>(&c);
+    if (element == nullptr && c.metadata().empty()) return;
+    out.key("/" + c.path());
+    out.begin_array();
+    if (element != nullptr) out.value(Json{{"type", "aws:cdk:logicalId"}, {"data", element->logical_id()}});
+    for (const auto& m : c.metadata()) out.value(Json{{"type", m.type}, {"data", m.data}});
+    out.end_array();
   });
-  return meta;
+  out.end_object();
 }
 
-Json manifest_for(const std::vector<StackArtifact>& stacks) {
-  Json artifacts = Json::object();
-  reserve_object(artifacts, stacks.size() + 1);
+// manifest.json (indented by 2, as aws-cdk-lib writes it), written as text: the metadata has an
+// entry per element.
+std::string manifest_text(const std::vector<StackArtifact>& stacks) {
+  std::string text;
+  JsonWriter out(text, 0, 2);
+  out.begin_object();
+  out.key("version");
+  out.string(kCloudAssemblyVersion);
+  out.key("artifacts");
+  out.begin_object();
   for (const auto& a : stacks) {
     const Stack& s = *a.stack;
+    out.key(a.artifact_id);
+    out.begin_object();
+    out.key("type");
+    out.string("aws:cloudformation:stack");
+    out.key("environment");
+    out.string(s.environment_uri());
     Json props = Json::object();
     props["templateFile"] = a.template_file;
     props["terminationProtection"] = s.termination_protection();
@@ -288,17 +301,24 @@ Json manifest_for(const std::vector<StackArtifact>& stacks) {
       props["tags"] = std::move(tags);
     }
     props["validateOnSynth"] = false;
-    Json art = Json::object();
-    art["type"] = "aws:cloudformation:stack";
-    art["environment"] = s.environment_uri();
-    art["properties"] = std::move(props);
-    if (!a.dependencies.empty()) art["dependencies"] = a.dependencies;
-    art["metadata"] = stack_metadata(s);
-    art["displayName"] = s.path();
-    append_new_key(artifacts, a.artifact_id, std::move(art));
+    out.key("properties");
+    out.value(props);
+    if (!a.dependencies.empty()) {
+      out.key("dependencies");
+      out.value(a.dependencies);
+    }
+    out.key("metadata");
+    write_stack_metadata(s, out);
+    out.key("displayName");
+    out.string(s.path());
+    out.end_object();
   }
-  artifacts["Tree"] = Json{{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}};
-  return Json{{"version", kCloudAssemblyVersion}, {"artifacts", std::move(artifacts)}};
+  out.key("Tree");
+  out.value(Json{{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}});
+  out.end_object();
+  out.end_object();
+  text += '\n';
+  return text;
 }
 
 }  // namespace
@@ -368,7 +388,7 @@ SynthResult synthesize(App& app) {
   std::stable_sort(diags.begin(), diags.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.level < b.level; });
 
-  result.assembly.manifest = manifest_for(result.assembly.stacks);
+  result.assembly.manifest_text = manifest_text(result.assembly.stacks);
   result.assembly.tree_text = tree_text(app);
   clock.lap("assemble");
   return result;

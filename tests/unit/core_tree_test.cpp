@@ -137,7 +137,7 @@ TEST(Stacks, TagsPropagateToTaggableResourcesSortedLikeLocaleCompare) {
   EXPECT_EQ(res["Topic"]["Properties"]["Tags"],
             Json::parse(R"([{"Key":"alpha","Value":"2"},{"Key":"Mid","Value":"3"},{"Key":"Zeta","Value":"1"}])"));
   EXPECT_FALSE(res[plain.logical_id()].contains("Properties"));
-  EXPECT_EQ(r.assembly.manifest["artifacts"]["S"]["properties"]["tags"], Json::parse(R"({"Zeta":"1","alpha":"2"})"));
+  EXPECT_EQ(r.assembly.manifest_json()["artifacts"]["S"]["properties"]["tags"], Json::parse(R"({"Zeta":"1","alpha":"2"})"));
 }
 
 TEST(Stacks, TagsGoInTheSchemasTagPropertyInAlphabeticalPlace) {

@@ -44,7 +44,7 @@ TEST(SeedAppAccounts, StacksInTheirAccountsWithBackupFirst) {
   EXPECT_EQ(backup->stack->environment_uri(), "aws://333333333333/eu-west-2");
   EXPECT_EQ(data->stack->environment_uri(), "aws://222222222222/eu-west-2");
   EXPECT_THAT(data->dependencies, ElementsAre("prod-env-BackupStack"));
-  EXPECT_EQ(result.assembly.manifest["artifacts"]["prod-env-DataStack"]["dependencies"], Json::array({"prod-env-BackupStack"}));
+  EXPECT_EQ(result.assembly.manifest_json()["artifacts"]["prod-env-DataStack"]["dependencies"], Json::array({"prod-env-BackupStack"}));
   // Cross-account values are plain strings from context, never imports.
   for (const auto& a : result.assembly.stacks)
     EXPECT_THAT(a.template_json().dump(), Not(HasSubstr("Fn::ImportValue"))) << a.artifact_id;

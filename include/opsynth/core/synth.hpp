@@ -13,6 +13,10 @@ namespace opsynth {
 class App;
 class Stack;
 
+// The cloud-assembly schema version that aws-cdk-lib 2.276 writes; the aws-cdk CLI
+// refuses assemblies newer than the one it knows.
+inline constexpr const char* kCloudAssemblyVersion = "55.0.0";
+
 struct Diagnostic {
   enum class Level { Error, Warning, Info };
   Level level;
@@ -35,8 +39,9 @@ struct StackArtifact {
 
 struct CloudAssembly {
   std::vector<StackArtifact> stacks;  // in creation order
-  Json manifest;
-  std::string tree_text;  // tree.json
+  std::string manifest_text;  // manifest.json
+  std::string tree_text;      // tree.json
+  Json manifest_json() const;  // manifest_text parsed (on each call)
   const StackArtifact* find(const std::string& artifact_id) const;
 };
 
