@@ -30,29 +30,40 @@ void append_new_key(Json& object, std::string key, Json value) {
 }
 
 
+// One node of a value. The payload is a variant (one alternative per kind group) so that a
+// node stays small: a dashboard body or a policy document is thousands of nodes.
 struct Value::Node {
+  struct Reference {  // Ref, GetAtt (with its attribute), ElementName
+    const CfnElement* target;
+    std::string attribute;
+    bool operator==(const Reference&) const = default;
+  };
+  struct Named {  // Intrinsic (its name and argument), JsonString (no name, the document)
+    std::string name;
+    Value argument;
+    bool operator==(const Named&) const = default;
+  };
+
   Kind kind;
-  Json literal;                                   // Literal
-  std::vector<Value> items;                       // List
-  std::vector<std::pair<std::string, Value>> entries;  // Object
-  const CfnElement* target = nullptr;             // Ref, GetAtt, ElementName
-  std::string name;                               // GetAtt attribute, Intrinsic name
-  std::vector<Value> argument;                    // Intrinsic argument / JsonString document (0 or 1)
-  bool all_literal = true;
+  bool all_literal;
+  std::variant<Json, std::vector<Value>, ValueMap, Reference, Named> payload;
 };
 
 namespace {
-std::shared_ptr<const Value::Node> make_literal(Json j) {
-  auto n = std::make_shared<Value::Node>();
-  n->kind = Value::Kind::Literal;
-  n->literal = std::move(j);
-  return n;
+std::shared_ptr<const Value::Node> make_node(Value::Kind kind, bool all_literal, auto payload) {
+  return std::make_shared<const Value::Node>(Value::Node{kind, all_literal, std::move(payload)});
 }
+
+std::shared_ptr<const Value::Node> make_literal(Json j) { return make_node(Value::Kind::Literal, true, std::move(j)); }
 
 const std::shared_ptr<const Value::Node>& null_node() {
   static const auto node = make_literal(Json());
   return node;
 }
+
+const std::vector<Value> kNoItems;
+const ValueMap kNoEntries;
+const std::string kNoName;
 }  // namespace
 
 Value::Value() : node_(null_node()) {}
@@ -70,21 +81,20 @@ Value::Value(double d) {
 }
 
 Value::Value(std::vector<Value> items) {
-  auto n = std::make_shared<Node>();
-  n->kind = Kind::List;
-  for (const auto& i : items) n->all_literal = n->all_literal && i.is_literal();
-  n->items = std::move(items);
-  node_ = std::move(n);
+  const bool all_literal = std::all_of(items.begin(), items.end(), [](const Value& i) { return i.is_literal(); });
+  node_ = make_node(Kind::List, all_literal, std::move(items));
 }
 
 Value Value::literal(Json j) {
   if (j.is_object()) {
     ValueMap entries;
+    entries.reserve(j.size());
     for (auto& [k, v] : j.items()) entries.emplace_back(k, literal(v));
     return object(std::move(entries));
   }
   if (j.is_array()) {
     std::vector<Value> items;
+    items.reserve(j.size());
     for (auto& v : j) items.push_back(literal(v));
     return Value(std::move(items));
   }
@@ -93,57 +103,38 @@ Value Value::literal(Json j) {
 }
 
 Value Value::object(std::vector<std::pair<std::string, Value>> entries) {
-  auto n = std::make_shared<Node>();
-  n->kind = Kind::Object;
-  for (const auto& e : entries) n->all_literal = n->all_literal && e.second.is_literal();
-  n->entries = std::move(entries);
-  return Value(std::shared_ptr<const Node>(std::move(n)));
+  const bool all_literal =
+      std::all_of(entries.begin(), entries.end(), [](const auto& e) { return e.second.is_literal(); });
+  return Value(make_node(Kind::Object, all_literal, std::move(entries)));
 }
 
-namespace {
-std::shared_ptr<Value::Node> reference_node(Value::Kind kind, const CfnElement& target) {
-  auto n = std::make_shared<Value::Node>();
-  n->kind = kind;
-  n->target = &target;
-  n->all_literal = false;
-  return n;
-}
-}  // namespace
-
-Value Value::ref(const CfnElement& target) { return Value(reference_node(Kind::Ref, target)); }
+Value Value::ref(const CfnElement& target) { return Value(make_node(Kind::Ref, false, Node::Reference{&target, {}})); }
 
 Value Value::get_att(const CfnElement& target, std::string attribute) {
-  auto n = reference_node(Kind::GetAtt, target);
-  n->name = std::move(attribute);
-  return Value(std::shared_ptr<const Node>(std::move(n)));
+  return Value(make_node(Kind::GetAtt, false, Node::Reference{&target, std::move(attribute)}));
 }
 
 Value Value::element_name(const CfnElement& target) {
-  return Value(reference_node(Kind::ElementName, target));
+  return Value(make_node(Kind::ElementName, false, Node::Reference{&target, {}}));
 }
 
 Value Value::intrinsic(std::string name, Value argument) {
-  auto n = std::make_shared<Node>();
-  n->kind = Kind::Intrinsic;
-  n->name = std::move(name);
-  n->argument.push_back(std::move(argument));
-  n->all_literal = false;
-  return Value(std::shared_ptr<const Node>(std::move(n)));
+  return Value(make_node(Kind::Intrinsic, false, Node::Named{std::move(name), std::move(argument)}));
 }
 
 Json Value::to_json() const {
   switch (node_->kind) {
     case Kind::Literal:
-      return node_->literal;
+      return as_literal();
     case Kind::List: {
       Json out = Json::array();
-      for (const auto& i : node_->items) out.push_back(i.to_json());
+      for (const auto& i : items()) out.push_back(i.to_json());
       return out;
     }
     case Kind::Object: {
       Json out = Json::object();
-      reserve_object(out, node_->entries.size());
-      for (const auto& [k, v] : node_->entries) out[k] = v.to_json();
+      reserve_object(out, entries().size());
+      for (const auto& [k, v] : entries()) out[k] = v.to_json();
       return out;
     }
     case Kind::JsonString:
@@ -158,57 +149,65 @@ Json Value::to_json() const {
 Value Value::json_string(Value document) {
   // A document without references is just a string (JSON.stringify's compact form).
   if (document.is_literal()) return Value(document.to_json().dump());
-  auto n = std::make_shared<Node>();
-  n->kind = Kind::JsonString;
-  n->all_literal = false;
-  n->argument.push_back(std::move(document));
-  return Value(std::shared_ptr<const Node>(std::move(n)));
+  return Value(make_node(Kind::JsonString, false, Node::Named{{}, std::move(document)}));
 }
 
 Value::Kind Value::kind() const { return node_->kind; }
-bool Value::is_null() const { return node_->kind == Kind::Literal && node_->literal.is_null(); }
-bool Value::is_string() const { return node_->kind == Kind::Literal && node_->literal.is_string(); }
-bool Value::is_number() const { return node_->kind == Kind::Literal && node_->literal.is_number(); }
+bool Value::is_null() const { return node_->kind == Kind::Literal && as_literal().is_null(); }
+bool Value::is_string() const { return node_->kind == Kind::Literal && as_literal().is_string(); }
+bool Value::is_number() const { return node_->kind == Kind::Literal && as_literal().is_number(); }
 bool Value::is_literal() const { return node_->all_literal; }
 
 const std::string& Value::as_string() const {
   if (!is_string()) throw std::logic_error("opsynth::Value::as_string on a value that is not a literal string");
-  return node_->literal.get_ref<const std::string&>();
+  return as_literal().get_ref<const std::string&>();
 }
 
 double Value::as_number() const {
   if (!is_number()) throw std::logic_error("opsynth::Value::as_number on a value that is not a literal number");
-  return node_->literal.get<double>();
+  return as_literal().get<double>();
 }
 
 const Json& Value::as_literal() const {
   if (node_->kind != Kind::Literal) throw std::logic_error("opsynth::Value::as_literal on a non-scalar value");
-  return node_->literal;
+  return std::get<Json>(node_->payload);
 }
 
-const std::vector<Value>& Value::items() const { return node_->items; }
-const std::vector<std::pair<std::string, Value>>& Value::entries() const { return node_->entries; }
+const std::vector<Value>& Value::items() const {
+  const auto* items = std::get_if<std::vector<Value>>(&node_->payload);
+  return items != nullptr ? *items : kNoItems;
+}
+
+const std::vector<std::pair<std::string, Value>>& Value::entries() const {
+  const auto* entries = std::get_if<ValueMap>(&node_->payload);
+  return entries != nullptr ? *entries : kNoEntries;
+}
 
 const Value* Value::find(std::string_view key) const {
-  for (const auto& [k, v] : node_->entries)
+  for (const auto& [k, v] : entries())
     if (k == key) return &v;
   return nullptr;
 }
 
-const CfnElement* Value::target() const { return node_->target; }
-const std::string& Value::name() const { return node_->name; }
+const CfnElement* Value::target() const {
+  const auto* r = std::get_if<Node::Reference>(&node_->payload);
+  return r != nullptr ? r->target : nullptr;
+}
+
+const std::string& Value::name() const {
+  if (const auto* r = std::get_if<Node::Reference>(&node_->payload)) return r->attribute;
+  if (const auto* n = std::get_if<Node::Named>(&node_->payload)) return n->name;
+  return kNoName;
+}
 
 const Value& Value::argument() const {
-  if (node_->argument.empty()) throw std::logic_error("opsynth::Value::argument on a value without one");
-  return node_->argument.front();
+  const auto* n = std::get_if<Node::Named>(&node_->payload);
+  if (n == nullptr) throw std::logic_error("opsynth::Value::argument on a value without one");
+  return n->argument;
 }
 
 bool operator==(const Value& a, const Value& b) {
-  if (a.node_ == b.node_) return true;
-  const auto& x = *a.node_;
-  const auto& y = *b.node_;
-  return x.kind == y.kind && x.literal == y.literal && x.items == y.items && x.entries == y.entries &&
-         x.target == y.target && x.name == y.name && x.argument == y.argument;
+  return a.node_ == b.node_ || (a.node_->kind == b.node_->kind && a.node_->payload == b.node_->payload);
 }
 
 }  // namespace opsynth
