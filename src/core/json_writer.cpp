@@ -1,15 +1,25 @@
 #include "opsynth/core/json_writer.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
+#include <cstdint>
 
 namespace opsynth {
 namespace {
 
-bool has_non_ascii(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return true;
-  return false;
-}
+enum ByteClass : std::uint8_t { kPlain, kEscaped, kNonAscii };
+
+// What JSON.stringify does with each byte of a string.
+constexpr std::array<ByteClass, 256> kByteClass = [] {
+  std::array<ByteClass, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[c] = kEscaped;
+  table['"'] = table['\\'] = kEscaped;
+  for (int c = 0x80; c < 0x100; ++c) table[c] = kNonAscii;
+  return table;
+}();
+
+ByteClass class_of(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
 
 void append_scalar_via_library(std::string& out, const Json& j) {
   out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -18,19 +28,28 @@ void append_scalar_via_library(std::string& out, const Json& j) {
 }  // namespace
 
 void JsonWriter::append_quoted(std::string& out, std::string_view s) {
+  std::size_t first_special = 0;
+  while (first_special < s.size() && class_of(s[first_special]) == kPlain) ++first_special;
+  out.reserve(out.size() + s.size() + 2);
+  if (first_special == s.size()) {  // the common case: nothing to escape
+    out += '"';
+    out += s;
+    out += '"';
+    return;
+  }
   // Multi-byte UTF-8 must be validated (invalid bytes become U+FFFD): nlohmann's serializer,
   // the reference, does that. ASCII is escaped here, the way it and JSON.stringify escape it.
-  if (has_non_ascii(s)) {
+  if (std::any_of(s.begin() + static_cast<std::ptrdiff_t>(first_special), s.end(),
+                  [](char c) { return class_of(c) == kNonAscii; })) {
     append_scalar_via_library(out, Json(std::string(s)));
     return;
   }
   static constexpr char kHex[] = "0123456789abcdef";
-  out.reserve(out.size() + s.size() + 2);
   out += '"';
   std::size_t plain_from = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = first_special; i < s.size(); ++i) {
+    if (class_of(s[i]) == kPlain) continue;
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + plain_from, i - plain_from);
     plain_from = i + 1;
     switch (c) {
