@@ -9,26 +9,10 @@
 
 namespace opsynth {
 
-namespace {
-Json::object_t::Container& object_entries(Json& object) {
+void reserve_object(Json& object, std::size_t entries) {
   if (object.is_null()) object = Json::object();
-  return object.get_ref<Json::object_t&>();
+  object.get_ref<Json::object_t&>().reserve(entries);
 }
-}  // namespace
-
-void reserve_object(Json& object, std::size_t entries) { object_entries(object).reserve(entries); }
-
-void append_new_key(Json& object, std::string key, Json value) {
-  auto& entries = object_entries(object);
-  if (entries.size() == entries.capacity()) {
-    Json::object_t::Container grown;
-    grown.reserve(std::max<std::size_t>(8, 2 * entries.size()));
-    for (auto& [k, v] : entries) grown.emplace_back(k, std::move(v));
-    entries.swap(grown);
-  }
-  entries.emplace_back(std::move(key), std::move(value));
-}
-
 
 // One node of a value. The payload is a variant (one alternative per kind group) so that a
 // node stays small: a dashboard body or a policy document is thousands of nodes.

@@ -21,14 +21,11 @@ namespace opsynth {
 class CfnElement;
 using Json = nlohmann::ordered_json;
 
-// Building large JSON objects in linear time. An ordered_json object keeps its entries in a
-// std::vector<std::pair<const std::string, Json>>: the const key makes the pair's move
-// constructor potentially throwing, so each time that vector grows it deep-copies every value
-// already in it. `reserve_object` sizes it up front; `append_new_key` grows it by moving the
-// values and skips operator[]'s linear search for the key, so it is only for keys that cannot
-// already be there (unique construct ids, paths, logical IDs checked by validation).
+// Sizes a JSON object for `entries` members before they are added. An ordered_json object keeps
+// its entries in a std::vector<std::pair<const std::string, Json>>: the const key makes the
+// pair's move constructor potentially throwing, so each time that vector grows it deep-copies
+// every value already in it.
 void reserve_object(Json& object, std::size_t entries);
-void append_new_key(Json& object, std::string key, Json value);
 
 class Value {
  public:
