@@ -39,10 +39,11 @@ TEST(JsonWriter, WritesDocumentsByteForByteLikeTheReference) {
 }
 
 TEST(JsonWriter, EscapesStringsLikeTheReference) {
+  static constexpr char kControl[] = "nul \0 and \x01 and \x1f";  // an embedded NUL: sized by sizeof
   const std::string strings[] = {
       "quote \" and backslash \\",
       "line\nbreak\ttab\rreturn\bback\fform",
-      std::string("nul \0 and \x01 and \x1f", 19),
+      std::string(kControl, sizeof kControl - 1),
       "delete \x7f",
       "caf\xc3\xa9 and \xf0\x9f\x9a\x80",  // valid UTF-8: written as it is
       "invalid \xff byte and cut \xc3",    // invalid UTF-8: U+FFFD, as the reference replaces it
