@@ -11,19 +11,27 @@
 namespace opsynth::seed {
 namespace {
 
+struct Environment {
+  std::string account, region;
+};
+
+Environment environment_of(const StackArtifact& a) {
+  const std::string uri = a.stack->environment_uri();  // aws://ACCOUNT/REGION
+  const std::string rest = uri.substr(uri.find("://") + 3);
+  const auto slash = rest.find('/');
+  return {rest.substr(0, slash), rest.substr(slash + 1)};
+}
+
 struct StackView {
   const StackArtifact& artifact;
-  Json manifest_entry;
+  const Json& manifest_entry;
   std::string account, region;
   Json template_json;  // parsed once: resource_at points into it
 };
 
-StackView view_of(const CloudAssembly& assembly, const StackArtifact& a) {
-  const std::string uri = a.stack->environment_uri();  // aws://ACCOUNT/REGION
-  const std::string rest = uri.substr(uri.find("://") + 3);
-  const auto slash = rest.find('/');
-  return {a, assembly.manifest_json().at("artifacts").at(a.artifact_id), rest.substr(0, slash), rest.substr(slash + 1),
-          a.template_json()};
+StackView view_of(const Json& manifest, const StackArtifact& a) {
+  auto [account, region] = environment_of(a);
+  return {a, manifest.at("artifacts").at(a.artifact_id), std::move(account), std::move(region), a.template_json()};
 }
 
 std::string partition_of(const std::string& region) {
@@ -87,10 +95,11 @@ const Json* resource_at(const StackView& s, const std::string& path) {
 
 class Reader {
  public:
-  Reader(const CloudAssembly& assembly, std::vector<std::string>& errors) : assembly_(assembly), errors_(errors) {}
+  Reader(const CloudAssembly& assembly, std::vector<std::string>& errors)
+      : assembly_(assembly), manifest_(assembly.manifest_json()), errors_(errors) {}
 
   std::optional<StackView> stack(const std::string& name) {
-    if (const auto* a = assembly_.find(name)) return view_of(assembly_, *a);
+    if (const auto* a = assembly_.find(name)) return view_of(manifest_, *a);
     errors_.push_back(fmt::format("{}: the app has no such stack", name));
     return std::nullopt;
   }
@@ -113,6 +122,7 @@ class Reader {
 
  private:
   const CloudAssembly& assembly_;
+  const Json manifest_;  // parsed once; the stack views point into it
   std::vector<std::string>& errors_;
 };
 
@@ -145,15 +155,15 @@ std::vector<DeployedStack> deploy_order(const CloudAssembly& assembly, const std
       if (placed.contains(a.artifact_id)) continue;
       if (!std::all_of(a.dependencies.begin(), a.dependencies.end(), [&](const auto& d) { return placed.contains(d); }))
         continue;
-      const bool in_backup = view_of(assembly, a).account == backup_account;
-      if (next == nullptr || (in_backup && view_of(assembly, *next).account != backup_account)) next = &a;
+      const bool in_backup = environment_of(a).account == backup_account;
+      if (next == nullptr || (in_backup && environment_of(*next).account != backup_account)) next = &a;
     }
     if (next == nullptr) {
       reader.error("the app's stacks depend on each other in a cycle; no deploy order exists");
       return out;
     }
-    const auto v = view_of(assembly, *next);
-    out.push_back({next->artifact_id, v.account, v.region, next->template_file, capability_for(v.template_json)});
+    const auto env = environment_of(*next);
+    out.push_back({next->artifact_id, env.account, env.region, next->template_file, capability_for(next->template_json())});
     placed.insert(next->artifact_id);
   }
   return out;
