@@ -52,9 +52,16 @@ constexpr std::size_t kMaxTemplateBytes = 1000000;
 class Clock {
  public:
   explicit Clock(std::vector<PhaseTiming>& out) : out_(out), start_(std::chrono::steady_clock::now()) {}
+  // Adds the time since the last lap to `phase`; a phase timed in several laps (one per stack)
+  // keeps the place of its first.
   void lap(const char* phase) {
     auto now = std::chrono::steady_clock::now();
-    out_.push_back({phase, now - start_});
+    auto it = std::find_if(out_.begin(), out_.end(), [&](const PhaseTiming& t) { return t.phase == phase; });
+    if (it == out_.end()) {
+      out_.push_back({phase, now - start_});
+    } else {
+      it->elapsed += now - start_;
+    }
     start_ = now;
   }
 
@@ -100,8 +107,9 @@ void apply_construct_dependencies(App& app) {
   }
 }
 
-// Each resource's properties, taken once after prepare for validation and rendering, and
-// dropped when the synthesis ends (a later synthesis may see changed props).
+// The properties of a stack's resources, taken once for validation and rendering, and dropped
+// when the stack is written: one stack's copies are alive at a time, and a later synthesis sees
+// changed props.
 class PropertiesSnapshot {
  public:
   explicit PropertiesSnapshot(std::vector<CfnResource*> resources) : resources_(std::move(resources)) {
@@ -121,50 +129,69 @@ void add(std::vector<Diagnostic>& out, Diagnostic::Level level, std::string path
   out.push_back({level, std::move(path), std::move(message)});
 }
 
-void validate_tree(App& app, std::vector<Diagnostic>& diags) {
-  static const Regex kStackName("^[A-Za-z][A-Za-z0-9-]*$");
-  std::map<std::string, const Stack*> stack_names;
-  for (Construct* c : all_constructs(app)) {
-    std::vector<std::string> errors = c->construction_errors();
-    for (const auto& v : c->validations())
-      for (auto& e : v()) errors.push_back(std::move(e));
-    c->validate(errors);
-    if (!errors.empty()) {
-      const std::string path = c->path();  // built only when needed: most constructs have no error
-      for (auto& e : errors) add(diags, Diagnostic::Level::Error, path, std::move(e));
-    }
+// Checks constructs one subtree at a time, in tree order, and the names of the stacks among them.
+class TreeValidator {
+ public:
+  explicit TreeValidator(std::vector<Diagnostic>& diags) : diags_(diags) {}
 
-    if (auto* s = dynamic_cast<Stack*>(c)) {
-      const std::string path = s->path();
-      const auto& name = s->stack_name();
-      if (name.size() > 128 || !kStackName.full_match(name))
-        add(diags, Diagnostic::Level::Error, path,
-            fmt::format("stack name \"{}\" is not allowed: CloudFormation stack names match ^[A-Za-z][A-Za-z0-9-]*$ "
-                        "and have at most 128 characters",
-                        name));
-      auto [it, inserted] = stack_names.emplace(name, s);
-      if (!inserted)
-        add(diags, Diagnostic::Level::Error, path,
-            fmt::format("stack name \"{}\" is already used by {}; stack names must be unique in an app", name,
-                        it->second->path()));
+  void check(Construct& c) {
+    std::vector<std::string> errors = c.construction_errors();
+    for (const auto& v : c.validations())
+      for (auto& e : v()) errors.push_back(std::move(e));
+    c.validate(errors);
+    if (!errors.empty()) {
+      const std::string path = c.path();  // built only when needed: most constructs have no error
+      for (auto& e : errors) add(diags_, Diagnostic::Level::Error, path, std::move(e));
     }
+    if (auto* s = dynamic_cast<Stack*>(&c)) check_stack_name(*s);
   }
 
-  // Two elements of one stack must not share a logical ID (e.g. "A/B" and "AB").
-  for (Stack* s : app.stacks()) {
+  void check_subtree(Construct& root) {
+    for (Construct* c : all_constructs(root)) check(*c);
+  }
+
+  // Two elements of one stack must not share a logical ID (e.g. "A/B" and "AB"). Reported after
+  // every construct's own errors, by `report_logical_id_clashes`.
+  void check_logical_ids(Stack& s) {
     std::unordered_map<std::string, const CfnElement*> seen;
-    for (Construct* c : all_constructs(*s)) {
+    for (Construct* c : all_constructs(s)) {
       auto* e = dynamic_cast<CfnElement*>(c);
       if (e == nullptr) continue;
       auto [it, inserted] = seen.emplace(e->logical_id(), e);
       if (!inserted)
-        add(diags, Diagnostic::Level::Error, e->path(),
+        add(clashes_, Diagnostic::Level::Error, e->path(),
             fmt::format("logical ID \"{}\" is already used by {} in this stack; rename one of the constructs or "
                         "override its logical ID",
                         e->logical_id(), it->second->path()));
     }
   }
-}
+
+  void report_logical_id_clashes() {
+    std::move(clashes_.begin(), clashes_.end(), std::back_inserter(diags_));
+    clashes_.clear();
+  }
+
+ private:
+  void check_stack_name(const Stack& s) {
+    static const Regex kStackName("^[A-Za-z][A-Za-z0-9-]*$");
+    const std::string path = s.path();
+    const auto& name = s.stack_name();
+    if (name.size() > 128 || !kStackName.full_match(name))
+      add(diags_, Diagnostic::Level::Error, path,
+          fmt::format("stack name \"{}\" is not allowed: CloudFormation stack names match ^[A-Za-z][A-Za-z0-9-]*$ "
+                      "and have at most 128 characters",
+                      name));
+    auto [it, inserted] = stack_names_.emplace(name, &s);
+    if (!inserted)
+      add(diags_, Diagnostic::Level::Error, path,
+          fmt::format("stack name \"{}\" is already used by {}; stack names must be unique in an app", name,
+                      it->second->path()));
+  }
+
+  std::vector<Diagnostic>& diags_;
+  std::vector<Diagnostic> clashes_;
+  std::map<std::string, const Stack*> stack_names_;
+};
 
 // Reports a cycle among stack dependencies, if any.
 void check_cycles(const std::vector<StackArtifact>& stacks, std::vector<Diagnostic>& diags) {
@@ -330,25 +357,39 @@ SynthResult synthesize(App& app) {
 
   prepare(app);
   apply_construct_dependencies(app);
-  PropertiesSnapshot snapshot(resources_below(app));
   clock.lap("prepare");
 
-  validate_tree(app, diags);
-  clock.lap("validate");
-  if (!result.ok()) return result;
-
-  // Resolve: render every element of every stack; cross-stack references create exports.
+  // Validate and render one stack at a time, so that only one stack's property snapshot is alive
+  // (at N = 1000 stacks they were a fifth of the peak memory). Errors are still collected from
+  // every construct, in tree order; after the first one nothing more is rendered, and what was
+  // rendered is dropped.
+  TreeValidator validator(diags);
   ExportTable exports;
   std::vector<std::string> errors;
-  std::vector<Stack*> stacks = app.stacks();
+  std::vector<Stack*> stacks;
   std::unordered_map<const Stack*, std::size_t> index_of;
-  std::vector<TemplateText> templates(stacks.size());
-  for (Stack* s : stacks) {
+  std::vector<TemplateText> templates;
+  templates.reserve(app.children().size());
+  validator.check(app);
+  for (Construct* child : app.children()) {
+    auto* s = dynamic_cast<Stack*>(child);
+    if (s == nullptr) {
+      validator.check_subtree(*child);
+      continue;
+    }
+    PropertiesSnapshot snapshot(resources_below(*s));
+    validator.check_subtree(*s);
+    validator.check_logical_ids(*s);
+    clock.lap("validate");
+    stacks.push_back(s);
+    if (!result.ok()) continue;
+
+    // Resolve: render every element of the stack; cross-stack references create exports.
     StackArtifact a;
     a.stack = s;
     a.artifact_id = s->stack_name();
     a.template_file = a.artifact_id + ".template.json";
-    TemplateText& t = templates[result.assembly.stacks.size()];
+    TemplateText& t = templates.emplace_back();
     Resolver resolver(*s, exports, errors);
     for (Construct* c : all_constructs(*s))
       if (auto* e = dynamic_cast<CfnElement*>(c)) e->render(t, resolver);
@@ -356,7 +397,14 @@ SynthResult synthesize(App& app) {
     for (const Stack* p : resolver.imported_stacks()) a.dependencies.push_back(p->stack_name());
     index_of[s] = result.assembly.stacks.size();
     result.assembly.stacks.push_back(std::move(a));
+    clock.lap("resolve");
   }
+  validator.report_logical_id_clashes();
+  if (!result.ok()) {
+    result.assembly.stacks.clear();
+    return result;
+  }
+
   for (const auto& x : exports.exports()) {
     JsonWriter& w = templates[index_of.at(x.producer)].begin_entry("Outputs", x.output_logical_id);
     w.value(Json{{"Value", x.value}, {"Export", {{"Name", x.export_name}}}});

@@ -48,6 +48,37 @@ TEST(Tree, AllErrorsAreReportedAtOnce) {
   EXPECT_TRUE(has_error(r, "S/B: second problem"));
 }
 
+// Stacks are validated and rendered one at a time; the report must still read in tree order,
+// with logical-ID clashes after every construct's own errors, and an error in a later stack
+// must leave no assembly behind.
+TEST(Tree, ErrorsOfSeveralStacksKeepTreeOrder) {
+  App app;
+  auto& first = app.add<Stack>("First");
+  first.add<CfnResource>("A-B", "AWS::SNS::Topic");
+  first.add<CfnResource>("AB", "AWS::SNS::Topic");
+  first.add<Construct>("C").add_validation([] { return std::vector<std::string>{"first stack problem"}; });
+  auto& loose = app.add<Construct>("Loose");
+  loose.add_validation([] { return std::vector<std::string>{"outside any stack"}; });
+  auto& second = app.add<Stack>("Second");
+  second.add<Construct>("D").add_validation([] { return std::vector<std::string>{"second stack problem"}; });
+  const auto r = synthesize(app);
+  const std::vector<std::string> errors = r.errors();
+  ASSERT_EQ(errors.size(), 4u);
+  EXPECT_NE(errors[0].find("First/C: first stack problem"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("Loose: outside any stack"), std::string::npos) << errors[1];
+  EXPECT_NE(errors[2].find("Second/D: second stack problem"), std::string::npos) << errors[2];
+  EXPECT_NE(errors[3].find("logical ID \"AB\" is already used by First/A-B"), std::string::npos) << errors[3];
+}
+
+TEST(Tree, AnErrorInALaterStackLeavesNoTemplates) {
+  App app;
+  app.add<Stack>("First").add<CfnResource>("Topic", "AWS::SNS::Topic");
+  app.add<Stack>("Second").add<Construct>("D").add_validation([] { return std::vector<std::string>{"broken"}; });
+  const auto r = synthesize(app);
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(r.assembly.stacks.empty());
+}
+
 TEST(Tree, LogicalIdCollisionIsAnError) {
   App app;
   auto& s = app.add<Stack>("S");
