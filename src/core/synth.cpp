@@ -247,12 +247,13 @@ void check_template_limits(const StackArtifact& a, const TemplateText& t, std::v
   }
 }
 
-void write_tree_node(const Construct& c, JsonWriter& out) {
+// `path` is c.path(), handed down rather than rebuilt from the root at every node.
+void write_tree_node(const Construct& c, const std::string& path, JsonWriter& out) {
   out.begin_object();
   out.key("id");
   out.string(c.scope() == nullptr ? "App" : c.id());
   out.key("path");
-  out.string(c.path());
+  out.string(path);
   if (const auto* r = dynamic_cast<const CfnResource*>(&c)) {
     out.key("attributes");
     out.begin_object();
@@ -267,7 +268,7 @@ void write_tree_node(const Construct& c, JsonWriter& out) {
     out.begin_object();
     for (const Construct* k : c.children()) {
       out.key(k->id());
-      write_tree_node(*k, out);
+      write_tree_node(*k, path.empty() ? k->id() : path + '/' + k->id(), out);
     }
     out.end_object();
   }
@@ -282,7 +283,7 @@ std::string tree_text(const App& app) {
   out.key("version");
   out.string("tree-0.1");
   out.key("tree");
-  write_tree_node(app, out);
+  write_tree_node(app, app.path(), out);
   out.end_object();
   return text;
 }
@@ -294,8 +295,16 @@ void write_stack_metadata(const Stack& s, JsonWriter& out) {
     if (element == nullptr && c.metadata().empty()) return;
     out.key("/" + c.path());
     out.begin_array();
-    if (element != nullptr) out.value(Json{{"type", "aws:cdk:logicalId"}, {"data", element->logical_id()}});
-    for (const auto& m : c.metadata()) out.value(Json{{"type", m.type}, {"data", m.data}});
+    auto entry = [&out](std::string_view type, auto&& write_data) {
+      out.begin_object();
+      out.key("type");
+      out.string(type);
+      out.key("data");
+      write_data();
+      out.end_object();
+    };
+    if (element != nullptr) entry("aws:cdk:logicalId", [&] { out.string(element->logical_id()); });
+    for (const auto& m : c.metadata()) entry(m.type, [&] { out.value(m.data); });
     out.end_array();
   });
   out.end_object();
