@@ -42,15 +42,17 @@ bool take_tags(CfnResource& resource, const std::optional<Map<String>>& tags) {
   return true;
 }
 namespace {
-std::vector<Tag> merged_tags(const CfnResource& resource, std::vector<Tag> from_props) {
-  std::vector<Tag> tags = resource.effective_tags();
+// The resource's effective tags plus those of its tag property that no scope overrides. They
+// point into the resource, its scopes and `from_props`.
+std::vector<const Tag*> merged_tags(const CfnResource& resource, const std::vector<Tag>& from_props) {
+  std::vector<const Tag*> tags = resource.effective_tags();
   bool added = false;
-  for (auto& t : from_props)
-    if (std::none_of(tags.begin(), tags.end(), [&](const Tag& e) { return e.key == t.key; })) {
-      tags.push_back(std::move(t));
+  for (const Tag& t : from_props)
+    if (std::none_of(tags.begin(), tags.end(), [&](const Tag* e) { return e->key == t.key; })) {
+      tags.push_back(&t);
       added = true;
     }
-  if (added) std::stable_sort(tags.begin(), tags.end(), [](const Tag& a, const Tag& b) { return a.key < b.key; });
+  if (added) std::stable_sort(tags.begin(), tags.end(), [](const Tag* a, const Tag* b) { return a->key < b->key; });
   return tags;
 }
 }  // namespace
@@ -68,14 +70,14 @@ void put_tags(ValueMap& out, const char* name, const CfnResource& resource,
     }
     for (const auto& t : tags->items()) from_props.push_back({t->key.str(), t->value.str()});
   }
-  auto all = merged_tags(resource, std::move(from_props));
+  const auto all = merged_tags(resource, from_props);
   if (all.empty()) {
     if (tags) out.emplace_back(name, Value::list({}));  // an explicitly empty list stays
     return;
   }
   std::vector<Value> items;
   items.reserve(all.size());
-  for (const auto& t : all) items.push_back(Value::object({{"Key", t.key}, {"Value", t.value}}));
+  for (const Tag* t : all) items.push_back(t->cfn_tag());
   out.emplace_back(name, Value::list(std::move(items)));
 }
 
@@ -91,13 +93,14 @@ void put_tags(ValueMap& out, const char* name, const CfnResource& resource, cons
     }
     for (const auto& [k, v] : tags->entries()) from_props.push_back({k, v.str()});
   }
-  auto all = merged_tags(resource, std::move(from_props));
+  const auto all = merged_tags(resource, from_props);
   if (all.empty()) {
     if (tags) out.emplace_back(name, Value::object({}));
     return;
   }
   ValueMap entries;
-  for (const auto& t : all) entries.emplace_back(t.key, t.value);
+  entries.reserve(all.size());
+  for (const Tag* t : all) entries.emplace_back(t->key, t->value);
   out.emplace_back(name, Value::object(std::move(entries)));
 }
 }  // namespace detail

@@ -79,18 +79,20 @@ void CfnResource::apply_removal_policy(RemovalPolicy policy) {
 
 void CfnResource::add_resource_metadata(std::string key, Json value) { resource_metadata_[key] = std::move(value); }
 
-std::vector<Tag> CfnResource::effective_tags() const {
-  std::vector<Tag> tags = own_tags_;
+std::vector<const Tag*> CfnResource::effective_tags() const {
+  std::vector<const Tag*> tags;
+  tags.reserve(own_tags_.size());
+  for (const Tag& t : own_tags_) tags.push_back(&t);
   auto set = [&tags, this](const Tag& t) {
     for (const auto& excluded : t.exclude_resource_types)
       if (excluded == cfn_type()) return;
     for (auto& existing : tags) {
-      if (existing.key == t.key) {
-        existing.value = t.value;
+      if (existing->key == t.key) {
+        existing = &t;
         return;
       }
     }
-    tags.push_back(t);
+    tags.push_back(&t);
   };
   // Root first, so the nearest scope's tag wins (aws-cdk-lib applies tag aspects top-down).
   for (const Construct* c : scopes()) {
@@ -99,7 +101,7 @@ std::vector<Tag> CfnResource::effective_tags() const {
     }
     for (const auto& t : c->applied_tags()) set(t);
   }
-  std::stable_sort(tags.begin(), tags.end(), [](const Tag& a, const Tag& b) { return locale_less(a.key, b.key); });
+  std::stable_sort(tags.begin(), tags.end(), [](const Tag* a, const Tag* b) { return locale_less(a->key, b->key); });
   return tags;
 }
 

@@ -47,6 +47,11 @@ std::vector<const Construct*> Construct::scopes() const {
   return out;
 }
 
+const Value& Tag::cfn_tag() const {
+  if (!rendered.value) rendered.value = Value::object({{"Key", key}, {"Value", value}});
+  return *rendered.value;
+}
+
 std::string Construct::path() const {
   std::string out;
   for (const Construct* c : scopes()) {

@@ -79,6 +79,16 @@ TEST(Tree, AnErrorInALaterStackLeavesNoTemplates) {
   EXPECT_TRUE(r.assembly.stacks.empty());
 }
 
+// Tag::cfn_tag() is cached; a copy must not keep the original's rendering once it is changed.
+TEST(Tree, ACopiedTagRendersItsOwnFields) {
+  const Tag original{"team", "ops"};
+  EXPECT_EQ(original.cfn_tag(), Value::object({{"Key", "team"}, {"Value", "ops"}}));
+  Tag copy = original;
+  copy.value = "platform";
+  EXPECT_EQ(copy.cfn_tag(), Value::object({{"Key", "team"}, {"Value", "platform"}}));
+  EXPECT_EQ(original.cfn_tag(), Value::object({{"Key", "team"}, {"Value", "ops"}}));
+}
+
 TEST(Tree, LogicalIdCollisionIsAnError) {
   App app;
   auto& s = app.add<Stack>("S");

@@ -72,8 +72,9 @@ class CfnResource : public CfnElement {
   // in their tag property (cfn::detail::put_tags).
   void add_own_tag(Tag t) { own_tags_.push_back(std::move(t)); }
   // The tags that apply to this resource: own tags overridden by those of the nearest
-  // scopes (aws-cdk-lib: aspect tags win over tags from props), sorted by key.
-  std::vector<Tag> effective_tags() const;
+  // scopes (aws-cdk-lib: aspect tags win over tags from props), sorted by key. They point into
+  // the resource and its scopes.
+  std::vector<const Tag*> effective_tags() const;
 
   void render(TemplateText& out, Resolver& r) const override;
 

@@ -26,6 +26,22 @@ struct Tag {
   std::string value;
   // Resource types this tag skips (aws-cdk-lib's TagProps.excludeResourceTypes).
   std::vector<std::string> exclude_resource_types = {};
+
+  // {"Key": key, "Value": value}, built on first use and then shared by every resource the tag
+  // reaches (an app-wide tag is in nearly every tag list of the app).
+  const Value& cfn_tag() const;
+
+  // The cache behind cfn_tag(). A copy starts empty, as the copy's fields may then be changed.
+  struct Rendered {
+    mutable std::optional<Value> value;
+    Rendered() = default;
+    Rendered(const Rendered&) {}
+    Rendered& operator=(const Rendered&) {
+      value.reset();
+      return *this;
+    }
+  };
+  Rendered rendered = {};
 };
 
 struct MetadataEntry {
