@@ -12,36 +12,13 @@
 
 #include "opsynth/core/app.hpp"
 #include "opsynth/core/synth.hpp"
-#include "opsynth_stacks/data_stack.hpp"
-#include "opsynth_stacks/ops_stack.hpp"
-#include "opsynth_stacks/seed_config.hpp"
+#include "scaled_app.hpp"
 
 namespace {
 
 using namespace opsynth;
 
-// The context of the repository's cdk.json: the default app.
-Json default_context() {
-  return Json{{"envName", "prod"}, {"hostedZoneName", "diyaccounting.co.uk"}, {"subDomainName", "submit"},
-              {"region", "eu-west-2"}};
-}
-
-enum class Copies { OpsAndData, OpsOnly };
-
-// An app holding `copies` OpsStack + DataStack pairs (or OpsStacks alone) with distinct stack ids.
-std::unique_ptr<App> build_scaled_app(int copies, Copies what = Copies::OpsAndData) {
-  auto app = std::make_unique<App>(AppOptions{default_context()});
-  std::vector<std::string> errors;
-  const seed::SeedConfig config = seed::read_seed_config(*app, errors);
-  if (!errors.empty()) throw std::runtime_error("seed config: " + errors.front());
-  for (int i = 0; i < copies; ++i) {
-    const std::string prefix = "bench" + std::to_string(i);
-    if (what == Copies::OpsAndData)
-      app->add<seed::DataStack>(prefix + "-env-DataStack", seed::data_stack_props(config));
-    app->add<seed::OpsStack>(prefix + "-app-OpsStack", seed::ops_stack_props(config));
-  }
-  return app;
-}
+using bench::build_scaled_app;
 
 SynthResult synthesize_checked(App& app) {
   SynthResult result = synthesize(app);
@@ -49,8 +26,8 @@ SynthResult synthesize_checked(App& app) {
   return result;
 }
 
-void report_per_stack(benchmark::State& state, Copies what = Copies::OpsAndData) {
-  const auto stacks = static_cast<int64_t>(state.range(0)) * (what == Copies::OpsAndData ? 2 : 1);
+void report_per_stack(benchmark::State& state) {
+  const auto stacks = static_cast<int64_t>(state.range(0)) * 2;
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * stacks);
   state.counters["stacks"] = static_cast<double>(stacks);
   // Seconds per stack, as a rate inverted: Google Benchmark prints it in human units.
@@ -116,22 +93,17 @@ std::filesystem::path scratch_directory() {
 }
 
 // Everything a `synth` does after reading context: build, synthesize, write the assembly.
-void whole_synth(benchmark::State& state, Copies what) {
+void BM_WholeSynth(benchmark::State& state) {
   const auto outdir = scratch_directory() /
                       ("opsynth-bench-" + std::to_string(::getpid()) + "-" + std::to_string(state.range(0)));
   for (auto _ : state) {
-    auto app = build_scaled_app(static_cast<int>(state.range(0)), what);
+    auto app = build_scaled_app(static_cast<int>(state.range(0)));
     SynthResult result = synthesize_checked(*app);
     write_assembly(result.assembly, outdir);
   }
   std::filesystem::remove_all(outdir);
-  report_per_stack(state, what);
+  report_per_stack(state);
 }
-
-void BM_WholeSynth(benchmark::State& state) { whole_synth(state, Copies::OpsAndData); }
-
-// OpsStacks alone: the marginal cost of one more OpsStack is the slope between N = 100 and N = 1000.
-void BM_WholeSynthOpsOnly(benchmark::State& state) { whole_synth(state, Copies::OpsOnly); }
 
 void scale_args(benchmark::internal::Benchmark* b) {
   for (int copies : {1, 10, 100, 1000}) b->Arg(copies);
@@ -142,7 +114,6 @@ BENCHMARK(BM_TreeConstruction)->Apply(scale_args);
 BENCHMARK(BM_Synthesize)->Apply(scale_args);
 BENCHMARK(BM_RenderTemplateJson)->Apply(scale_args);
 BENCHMARK(BM_WholeSynth)->Apply(scale_args);
-BENCHMARK(BM_WholeSynthOpsOnly)->Arg(100)->Arg(1000)->ArgName("N")->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

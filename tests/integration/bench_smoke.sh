@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# The benchmark program (bench/opsynth_bench.cpp) still builds and runs, in a reduced size (N <= 10) so
-# CI keeps it from rotting. No timing is asserted: only that every benchmark ran and reported results.
+# The benchmark programs still build and run, in a reduced size (N <= 10) so CI keeps them from
+# rotting: bench/opsynth_bench.cpp (in process) and bench/opsynth_scale.cpp (one synthesis per
+# process, which scripts/bench-side-by-side.sh times). No timing is asserted: only that every
+# benchmark ran and reported results, and that opsynth_scale wrote the assembly it was asked for.
 source "$(dirname "$0")/lib/common.sh" "$@"
 need_cmd jq
 
 bench="$OPSYNTH_BUILD_DIR/opsynth_bench"
-[[ -x "$bench" ]] || fail "benchmark binary not found at $bench (build target opsynth_bench; OPSYNTH_BUILD_BENCH=ON)"
+scale="$OPSYNTH_BUILD_DIR/opsynth_scale"
+for b in "$bench" "$scale"; do
+  [[ -x "$b" ]] || fail "benchmark binary not found at $b (targets opsynth_bench opsynth_scale; OPSYNTH_BUILD_BENCH=ON)"
+done
 
 "$bench" --benchmark_filter='/N:(1|10)$' --benchmark_min_time=0.01 --benchmark_format=json \
   >"$WORK/bench.json" 2>"$WORK/bench.err" || { cat "$WORK/bench.err" >&2; fail "opsynth_bench exited non-zero"; }
@@ -22,3 +27,13 @@ done
 stacks=$(jq '[.benchmarks[] | select(.name == "BM_WholeSynth/N:10") | .stacks][0]' "$WORK/bench.json")
 [[ $stacks == 20 ]] || fail "BM_WholeSynth/N:10 reported $stacks stacks, expected 20 (10 OpsStack + DataStack copies)"
 log "all benchmark families ran at N = 1 and 10"
+
+for kind in ops-and-data ops-only; do
+  "$scale" 3 "$kind" "$WORK/scale-$kind" 2>"$WORK/scale.err" || { cat "$WORK/scale.err" >&2; fail "opsynth_scale 3 $kind failed"; }
+  want=6
+  [[ $kind == ops-only ]] && want=3
+  got=$(jq '[.artifacts[] | select(.type == "aws:cloudformation:stack")] | length' "$WORK/scale-$kind/manifest.json")
+  [[ $got == "$want" ]] || fail "opsynth_scale 3 $kind wrote $got stacks, expected $want"
+done
+"$scale" 0 ops-only "$WORK/none" 2>/dev/null && fail "opsynth_scale accepted N = 0"
+log "opsynth_scale wrote 6 and 3 stacks for N = 3"
