@@ -71,13 +71,14 @@ bool search(const Regex& re, std::string_view s) {
 
 enum class JT { Null, Bool, Int, Float, String, Array, Object, Unknown };
 
-// A view of a value being checked: an opsynth::Value, or JSON inside a literal Value.
+// A view of a value being checked: an opsynth::Value (a literal string is one), or the JSON
+// inside another literal Value.
 struct View {
   const Value* v = nullptr;
   const Json* j = nullptr;
 
   static View of(const Value& val) {
-    if (val.kind() == Value::Kind::Literal) return View{nullptr, &val.as_literal()};
+    if (val.kind() == Value::Kind::Literal && !val.is_string()) return View{nullptr, &val.as_literal()};
     return View{&val, nullptr};
   }
   static View of(const Json& json) { return View{nullptr, &json}; }
@@ -85,6 +86,7 @@ struct View {
   JT type() const {
     if (v) {
       switch (v->kind()) {
+        case Value::Kind::Literal: return JT::String;  // View::of keeps only strings as values
         case Value::Kind::List: return JT::Array;
         case Value::Kind::Object: {
           const auto& e = v->entries();
@@ -111,7 +113,7 @@ struct View {
   static bool intrinsic_key(std::string_view k) {
     return k == "Ref" || k == "Condition" || k.substr(0, 5) == "Fn::";
   }
-  const std::string& str() const { return j->get_ref<const std::string&>(); }
+  const std::string& str() const { return v ? v->as_string() : j->get_ref<const std::string&>(); }
   double num() const { return j->get<double>(); }
   std::size_t size() const { return v ? (v->kind() == Value::Kind::List ? v->items().size() : v->entries().size()) : j->size(); }
   View item(std::size_t i) const { return v ? View::of(v->items()[i]) : View::of((*j)[i]); }
@@ -139,6 +141,7 @@ struct View {
   std::optional<Json> literal() const {
     if (j) return *j;
     if (!v->is_literal()) return std::nullopt;
+    if (v->kind() == Value::Kind::Literal) return Json(v->as_string());
     Json out = v->kind() == Value::Kind::List ? Json::array() : Json::object();
     if (v->kind() == Value::Kind::List) {
       for (const auto& i : v->items()) {

@@ -115,7 +115,9 @@ double Number::number() const {
   return v_.as_number();
 }
 
-bool Boolean::is_literal() const { return v_.kind() == Value::Kind::Literal && v_.as_literal().is_boolean(); }
+bool Boolean::is_literal() const {
+  return v_.kind() == Value::Kind::Literal && !v_.is_string() && v_.as_literal().is_boolean();
+}
 
 bool Boolean::boolean() const {
   if (!is_literal()) detail::throw_intrinsic("cfn::Boolean");

@@ -102,7 +102,11 @@ const std::string& ExportTable::export_for(const Stack& producer, const Json& re
 void Resolver::write(const Value& v, const Construct& where, JsonWriter& out) {
   switch (v.kind()) {
     case Value::Kind::Literal:
-      out.value(v.as_literal());
+      if (v.is_string()) {
+        out.string(v.as_string());
+      } else {
+        out.value(v.as_literal());
+      }
       return;
     case Value::Kind::List:
       out.begin_array();

@@ -73,7 +73,7 @@ class Value {
   // this is false; only literal strings are "known strings".
   const std::string& as_string() const;  // literal strings only
   double as_number() const;              // literal numbers only
-  const Json& as_literal() const;        // Literal kind only
+  const Json& as_literal() const;        // null, boolean and number literals (strings: as_string)
   Json to_json() const;                  // a literal value (is_literal()) as JSON
 
   const std::vector<Value>& items() const;                                // List
