@@ -8,7 +8,7 @@ namespace opsynth::cloudwatch {
 namespace {
 
 struct Entry {
-  AnyMetric metric;
+  const AnyMetric* metric;  // the widget's own: entries live only while its JSON is built
   std::string y_axis;  // "left" / "right"; empty for the metrics an expression uses
   std::string id;
 };
@@ -23,9 +23,9 @@ bool same_series(const AnyMetric& a, const AnyMetric& b) {
 void add(std::vector<Entry>& entries, const AnyMetric& m, const std::string& y_axis, const std::string& id) {
   Entry* existing = nullptr;
   for (auto& e : entries)
-    if (same_series(e.metric, m) && !(id.size() && e.id.size())) existing = &e;
+    if (same_series(*e.metric, m) && !(id.size() && e.id.size())) existing = &e;
   if (existing == nullptr) {
-    entries.push_back({m, y_axis, id});
+    entries.push_back({&m, y_axis, id});
   } else {
     if (existing->id.empty()) existing->id = id;
     if (existing->y_axis.empty()) existing->y_axis = y_axis;
@@ -44,8 +44,9 @@ Value render(const Entry& e) {
   ValueMap options;
   const std::optional<Value> hidden = e.y_axis.empty() ? std::optional<Value>(false) : std::nullopt;
   const std::optional<Value> y_axis = e.y_axis.empty() || e.y_axis == "left" ? std::nullopt : non_empty(e.y_axis);
-  if (const auto* m = std::get_if<Metric>(&e.metric)) {
+  if (const auto* m = std::get_if<Metric>(e.metric)) {
     const auto& p = m->props();
+    out.reserve(3 + 2 * m->dimensions().size());
     out.emplace_back(p.namespace_);
     out.emplace_back(p.metric_name);
     for (const auto& [name, value] : m->dimensions()) {
@@ -62,7 +63,7 @@ Value render(const Entry& e) {
     if (m->statistic() != "Average") put(options, "stat", Value(m->statistic()));
     put(options, "yAxis", y_axis);
   } else {
-    const auto& x = std::get<MathExpression>(e.metric);
+    const auto& x = std::get<MathExpression>(*e.metric);
     const auto& p = x.props();
     // A visible expression without a label is labelled with the expression itself.
     put(options, "label", hidden ? non_empty(p.label) : Value(p.label.empty() ? p.expression : p.label));
@@ -86,6 +87,7 @@ Value metrics_graph_json(const std::vector<AnyMetric>& left, const std::vector<A
   for (const auto& m : left) add(entries, m, "left", "");
   for (const auto& m : right) add(entries, m, "right", "");
   std::vector<Value> out;
+  out.reserve(entries.size());
   for (const auto& e : entries) out.push_back(render(e));
   return Value::list(std::move(out));
 }
