@@ -124,7 +124,11 @@ void Resolver::write(const Value& v, const Construct& where, JsonWriter& out) {
     case Value::Kind::Ref:
     case Value::Kind::GetAtt:
     case Value::Kind::ElementName:
-      out.value(reference(v, where));
+      if (&v.target()->stack() == &consumer_) {
+        write_local_reference(v, out);
+      } else {
+        out.value(reference(v, where));
+      }
       return;
     case Value::Kind::Intrinsic:
       out.begin_object();
@@ -143,6 +147,30 @@ Json Resolver::resolve(const Value& v, const Construct& where) {
   JsonWriter out(text);
   write(v, where, out);
   return Json::parse(text);
+}
+
+// The common case, written without building JSON: a reference within the consumer's own stack.
+void Resolver::write_local_reference(const Value& v, JsonWriter& out) {
+  const std::string& id = v.target()->logical_id();
+  switch (v.kind()) {
+    case Value::Kind::Ref:
+      out.begin_object();
+      out.key("Ref");
+      out.string(id);
+      out.end_object();
+      return;
+    case Value::Kind::GetAtt:
+      out.begin_object();
+      out.key("Fn::GetAtt");
+      out.begin_array();
+      out.string(id);
+      out.string(v.name());
+      out.end_array();
+      out.end_object();
+      return;
+    default:
+      out.string(id);
+  }
 }
 
 Json Resolver::reference(const Value& v, const Construct& where) {

@@ -54,6 +54,7 @@ class Resolver {
 
  private:
   Json reference(const Value& v, const Construct& where);
+  void write_local_reference(const Value& v, JsonWriter& out);
   Json json_string(const Value& doc, const Construct& where);
 
   const Stack& consumer_;
