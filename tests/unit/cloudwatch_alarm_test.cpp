@@ -158,3 +158,23 @@ TEST(CloudwatchStatistic, ParsesSimpleAndExtended) {
   EXPECT_EQ(cloudwatch::parse_statistic("iqm").statistic, "IQM");
   EXPECT_EQ(cloudwatch::parse_statistic("p101").kind, K::Unparseable);
 }
+
+// Metric keeps its props shared between copies; with_* makes a new metric and leaves the
+// original as it was. Problems name the metric they are about.
+TEST(CloudwatchMetric, CopiesShareAndWithMakesANewMetric) {
+  const cloudwatch::Metric base = latency();
+  const cloudwatch::Metric copy = base;
+  const cloudwatch::Metric slower = base.with_period(60);
+  EXPECT_TRUE(copy.same_series(base));
+  EXPECT_FALSE(slower.same_series(base));
+  EXPECT_EQ(base.props().period_seconds, 300);
+  EXPECT_EQ(slower.props().period_seconds, 60);
+  EXPECT_EQ(slower.dimensions().front().first, "ApiId");  // sorted by name
+  EXPECT_TRUE(base.problems().empty());
+
+  const cloudwatch::Metric bad({.namespace_ = "", .metric_name = "Latency", .dimensions_map = {{"", "x"}}});
+  const auto problems = bad.problems();
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0], "metric /Latency: namespace must be 1-255 characters");
+  EXPECT_EQ(problems[1], "metric /Latency: dimension name \"\" must be 1-255 characters");
+}
