@@ -21,74 +21,67 @@ std::string period_problem(int s) {
 
 }  // namespace
 
-Metric::Metric(MetricProps props) {
-  auto state = std::make_shared<State>();
-  state->statistic = parse_statistic(props.statistic).statistic;
-  state->dimensions = props.dimensions_map;
-  std::stable_sort(state->dimensions.begin(), state->dimensions.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  state->props = std::move(props);
-  state_ = std::move(state);
+Metric::Metric(MetricProps props)
+    : props_(std::move(props)),
+      statistic_(parse_statistic(props_.statistic).statistic),
+      dimensions_(props_.dimensions_map) {
+  std::stable_sort(dimensions_.begin(), dimensions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
 Metric Metric::with_statistic(std::string statistic) const {
-  MetricProps p = props();
+  MetricProps p = props_;
   p.statistic = std::move(statistic);
   return Metric(std::move(p));
 }
 Metric Metric::with_period(int seconds) const {
-  MetricProps p = props();
+  MetricProps p = props_;
   p.period_seconds = seconds;
   return Metric(std::move(p));
 }
 Metric Metric::with_label(std::string label) const {
-  MetricProps p = props();
+  MetricProps p = props_;
   p.label = std::move(label);
   return Metric(std::move(p));
 }
 Metric Metric::with_color(std::string color) const {
-  MetricProps p = props();
+  MetricProps p = props_;
   p.color = std::move(color);
   return Metric(std::move(p));
 }
 Metric Metric::with_region(std::string region) const {
-  MetricProps p = props();
+  MetricProps p = props_;
   p.region = std::move(region);
   return Metric(std::move(p));
 }
 
 std::vector<std::string> Metric::problems() const {
   std::vector<std::string> out;
-  const MetricProps& p = props();
   // Formatted only for a problem: most metrics have none.
-  auto what = [&p] { return fmt::format("metric {}/{}", p.namespace_, p.metric_name); };
-  if (p.namespace_.empty() || p.namespace_.size() > 255)
+  auto what = [this] { return fmt::format("metric {}/{}", props_.namespace_, props_.metric_name); };
+  if (props_.namespace_.empty() || props_.namespace_.size() > 255)
     out.push_back(fmt::format("{}: namespace must be 1-255 characters", what()));
-  if (p.metric_name.empty() || p.metric_name.size() > 255)
+  if (props_.metric_name.empty() || props_.metric_name.size() > 255)
     out.push_back(fmt::format("{}: metric name must be 1-255 characters", what()));
-  if (p.dimensions_map.size() > 30)
-    out.push_back(fmt::format("{}: {} dimensions; at most 30 are allowed", what(), p.dimensions_map.size()));
-  for (const auto& [name, value] : p.dimensions_map) {
+  if (props_.dimensions_map.size() > 30)
+    out.push_back(fmt::format("{}: {} dimensions; at most 30 are allowed", what(), props_.dimensions_map.size()));
+  for (const auto& [name, value] : props_.dimensions_map) {
     if (name.empty() || name.size() > 255)
       out.push_back(fmt::format("{}: dimension name \"{}\" must be 1-255 characters", what(), name));
     if (value.is_string() && (value.as_string().empty() || value.as_string().size() > 1024))
       out.push_back(fmt::format("{}: dimension {} value must be 1-1024 characters", what(), name));
   }
-  if (!valid_metric_period(p.period_seconds)) out.push_back(fmt::format("{}: {}", what(), period_problem(p.period_seconds)));
-  if (parse_statistic(p.statistic).kind == ParsedStatistic::Kind::Unparseable)
+  if (!valid_metric_period(props_.period_seconds)) out.push_back(fmt::format("{}: {}", what(), period_problem(props_.period_seconds)));
+  if (parse_statistic(props_.statistic).kind == ParsedStatistic::Kind::Unparseable)
     out.push_back(fmt::format("{}: statistic \"{}\" is not recognized; use Average, Sum, Minimum, Maximum, SampleCount "
                               "or an extended statistic such as p95, tm90 or IQM",
-                              what(), p.statistic));
+                              what(), props_.statistic));
   return out;
 }
 
 bool Metric::same_series(const Metric& o) const {
-  if (state_ == o.state_) return true;
-  const MetricProps& a = props();
-  const MetricProps& b = o.props();
-  return a.namespace_ == b.namespace_ && a.metric_name == b.metric_name && dimensions() == o.dimensions() &&
-         statistic() == o.statistic() && a.period_seconds == b.period_seconds && a.unit == b.unit &&
-         a.region == b.region && a.account == b.account;
+  return props_.namespace_ == o.props_.namespace_ && props_.metric_name == o.props_.metric_name &&
+         dimensions() == o.dimensions() && statistic_ == o.statistic_ && props_.period_seconds == o.props_.period_seconds &&
+         props_.unit == o.props_.unit && props_.region == o.props_.region && props_.account == o.props_.account;
 }
 
 MathExpression::MathExpression(MathExpressionProps props) : props_(std::move(props)) {

@@ -9,7 +9,6 @@
 //                                    .using_metrics = {{"e", errors}, {"i", invocations}}});
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -42,16 +41,14 @@ struct MetricProps {
   std::string account;       // empty: the stack's account
 };
 
-// Immutable and cheap to copy: widgets, alarms and expressions each keep copies of the same
-// metrics, so the props are shared, not copied (a dashboard holds hundreds of metrics).
 class Metric {
  public:
   explicit Metric(MetricProps props);
-  const MetricProps& props() const { return state_->props; }
+  const MetricProps& props() const { return props_; }
   // The statistic normalized (see parse_statistic).
-  const std::string& statistic() const { return state_->statistic; }
+  const std::string& statistic() const { return statistic_; }
   // Dimensions sorted by name.
-  const std::vector<std::pair<std::string, Value>>& dimensions() const { return state_->dimensions; }
+  const std::vector<std::pair<std::string, Value>>& dimensions() const { return dimensions_; }
 
   Metric with_statistic(std::string statistic) const;
   Metric with_period(int seconds) const;
@@ -65,12 +62,9 @@ class Metric {
   bool same_series(const Metric& other) const;
 
  private:
-  struct State {
-    MetricProps props;
-    std::string statistic;
-    std::vector<std::pair<std::string, Value>> dimensions;  // sorted once: series are compared often
-  };
-  std::shared_ptr<const State> state_;
+  MetricProps props_;
+  std::string statistic_;
+  std::vector<std::pair<std::string, Value>> dimensions_;  // sorted once: series are compared often
 };
 
 struct MathExpressionProps {
