@@ -22,5 +22,6 @@ int main(int argc, char** argv) {
   auto app = bench::build_scaled_app(copies, kind == "ops-only" ? bench::Copies::OpsOnly : bench::Copies::OpsAndData);
   const SynthResult result = synthesize_into(*app, argv[3]);
   for (const auto& e : result.errors()) std::cerr << e << '\n';
+  keep_until_exit(std::move(app));  // as the CLI does
   return result.ok() ? 0 : 1;
 }

@@ -133,6 +133,7 @@ void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_co
       std::cerr << fmt::format("timing: {:<9} {:>9.3f} ms\n", "total",
                                std::chrono::duration<double, std::milli>(t1 - t0).count());
     }
+    keep_until_exit(std::move(s.app));  // the process ends here: the OS frees the tree at once
   });
 
   // ls

@@ -60,6 +60,11 @@ App::App(AppOptions options) : Construct(std::string()) {
   for (auto& [k, v] : options.context.items()) set_context(k, v);
 }
 
+void keep_until_exit(std::unique_ptr<App> app) {
+  static auto* const kept = new std::vector<std::unique_ptr<App>>();  // never destroyed, on purpose
+  kept->push_back(std::move(app));
+}
+
 std::vector<Stack*> App::stacks() const {
   std::vector<Stack*> out;
   for (auto* c : children())

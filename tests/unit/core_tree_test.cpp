@@ -202,3 +202,19 @@ TEST(Limits, MoreThan500ResourcesIsAnError) {
 
 }  // namespace
 }  // namespace opsynth
+
+namespace opsynth {
+namespace {
+
+// keep_until_exit must keep the tree alive (ASan would report a use after free otherwise).
+TEST(Tree, KeptAppOutlivesItsOwner) {
+  auto app = std::make_unique<App>();
+  app->add<Stack>("S").add<CfnResource>("Topic", "AWS::SNS::Topic");
+  App* raw = app.get();
+  keep_until_exit(std::move(app));
+  ASSERT_EQ(raw->stacks().size(), 1u);
+  EXPECT_EQ(raw->stacks().front()->find_child("Topic")->path(), "S/Topic");
+}
+
+}  // namespace
+}  // namespace opsynth
