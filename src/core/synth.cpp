@@ -294,12 +294,12 @@ std::string tree_text(const App& app) {
   return text;
 }
 
-void write_stack_metadata(const Stack& s, JsonWriter& out) {
-  out.begin_object();
-  for_each_construct(s, [&out](const Construct& c) {
-    const auto* element = dynamic_cast<const CfnElement*>(&c);
-    if (element == nullptr && c.metadata().empty()) return;
-    out.key("/" + c.path());
+// The metadata entries of `c` and of everything below it, in tree order; `path` is c.path(),
+// handed down rather than rebuilt from the root for every construct.
+void write_metadata_below(const Construct& c, const std::string& path, JsonWriter& out) {
+  const auto* element = dynamic_cast<const CfnElement*>(&c);
+  if (element != nullptr || !c.metadata().empty()) {
+    out.key("/" + path);
     out.begin_array();
     auto entry = [&out](std::string_view type, auto&& write_data) {
       out.begin_object();
@@ -312,7 +312,13 @@ void write_stack_metadata(const Stack& s, JsonWriter& out) {
     if (element != nullptr) entry("aws:cdk:logicalId", [&] { out.string(element->logical_id()); });
     for (const auto& m : c.metadata()) entry(m.type, [&] { out.value(m.data); });
     out.end_array();
-  });
+  }
+  for (const Construct* k : c.children()) write_metadata_below(*k, path + '/' + k->id(), out);
+}
+
+void write_stack_metadata(const Stack& s, JsonWriter& out) {
+  out.begin_object();
+  write_metadata_below(s, s.path(), out);
   out.end_object();
 }
 
