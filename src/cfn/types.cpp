@@ -57,27 +57,49 @@ std::vector<const Tag*> merged_tags(const CfnResource& resource, const std::vect
 }
 }  // namespace
 
+// Entries that hold an intrinsic merge like the others, as aws-cdk-lib's TagManager merges them:
+// one with a literal key is sorted in by that key, and a scope's tag of the same key wins over it;
+// one with an intrinsic key goes first (aws-cdk-lib sorts its token string, "${Token[...]}", first).
+// Only a whole list given as an intrinsic is kept as it is, without the scopes' tags (aws-cdk-lib
+// fails synthesis there instead: "Cannot add elements to list token").
 void put_tags(ValueMap& out, const char* name, const CfnResource& resource,
               const std::optional<List<Object<CfnTag>>>& tags) {
+  if (tags && tags->is_intrinsic()) {
+    out.emplace_back(name, tags->to_value());
+    return;
+  }
   std::vector<Tag> from_props;
+  std::vector<std::pair<std::string, Value>> with_intrinsic_value;  // literal key
+  std::vector<Value> with_intrinsic_key;
   if (tags) {
-    bool literal = !tags->is_intrinsic();
-    if (literal)
-      for (const auto& t : tags->items()) literal = literal && !t.is_intrinsic() && t->key.is_literal() && t->value.is_literal();
-    if (!literal) {
-      out.emplace_back(name, tags->to_value());
-      return;
+    for (const auto& t : tags->items()) {
+      if (t.is_intrinsic() || !t->key.is_literal()) {
+        with_intrinsic_key.push_back(t.to_value());  // a whole entry as an intrinsic goes first too
+      } else if (!t->value.is_literal()) {
+        with_intrinsic_value.emplace_back(t->key.str(), t->to_value());
+      } else {
+        from_props.push_back({t->key.str(), t->value.str()});
+      }
     }
-    for (const auto& t : tags->items()) from_props.push_back({t->key.str(), t->value.str()});
   }
   const auto all = merged_tags(resource, from_props);
-  if (all.empty()) {
+  std::vector<std::pair<std::string_view, Value>> sorted;
+  sorted.reserve(all.size() + with_intrinsic_value.size());
+  for (const Tag* t : all) sorted.emplace_back(t->key, t->cfn_tag());
+  bool added = false;
+  for (const auto& [key, v] : with_intrinsic_value)
+    if (std::none_of(all.begin(), all.end(), [&key = key](const Tag* t) { return t->key == key; })) {
+      sorted.emplace_back(key, v);
+      added = true;
+    }
+  if (added) std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Value> items = std::move(with_intrinsic_key);
+  items.reserve(items.size() + sorted.size());
+  for (auto& [key, v] : sorted) items.push_back(std::move(v));
+  if (items.empty()) {
     if (tags) out.emplace_back(name, Value::list({}));  // an explicitly empty list stays
     return;
   }
-  std::vector<Value> items;
-  items.reserve(all.size());
-  for (const Tag* t : all) items.push_back(t->cfn_tag());
   out.emplace_back(name, Value::list(std::move(items)));
 }
 

@@ -207,6 +207,29 @@ TEST(CfnL1, TagsFromPropsMergeWithScopeTags) {
             Json::parse(R"({"env":"prod","team":"ops"})"));
 }
 
+// A tag whose value (or key) is an intrinsic still merges with the scopes' tags. Expected output
+// from aws-cdk-lib 2.276 for the same tree (Tags.of(stack) adds Team and Alpha): it sorts the
+// entry in by key, lets a scope's tag win over it, and puts entries with an intrinsic key first.
+TEST(CfnL1, TagsWithIntrinsicsMergeWithScopeTags) {
+  Fixture f;
+  auto& a = f.stack.add<cfn::sns::CfnTopic>(
+      "A", cfn::sns::CfnTopicProps{.tags = {cfn::CfnTag{"Zed", fn::import_value("Y")}, cfn::CfnTag{"Mid", "v"}}});
+  auto& b = f.stack.add<cfn::sns::CfnTopic>("B", cfn::sns::CfnTopicProps{.tags = {cfn::CfnTag{"Team", fn::import_value("Y")}}});
+  auto& c = f.stack.add<cfn::sns::CfnTopic>("C", cfn::sns::CfnTopicProps{.tags = {cfn::CfnTag{fn::import_value("K"), "v"}}});
+  Tags::of(f.stack).add("Team", "ops");
+  Tags::of(f.stack).add("Alpha", "inherited");
+  auto r = f.synth();
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(r.errors());
+  EXPECT_EQ(f.resource(r, a.logical_id())["Properties"]["Tags"],
+            Json::parse(R"([{"Key":"Alpha","Value":"inherited"},{"Key":"Mid","Value":"v"},{"Key":"Team","Value":"ops"},)"
+                        R"({"Key":"Zed","Value":{"Fn::ImportValue":"Y"}}])"));
+  EXPECT_EQ(f.resource(r, b.logical_id())["Properties"]["Tags"],
+            Json::parse(R"([{"Key":"Alpha","Value":"inherited"},{"Key":"Team","Value":"ops"}])"));
+  EXPECT_EQ(f.resource(r, c.logical_id())["Properties"]["Tags"],
+            Json::parse(R"([{"Key":{"Fn::ImportValue":"K"},"Value":"v"},{"Key":"Alpha","Value":"inherited"},)"
+                        R"({"Key":"Team","Value":"ops"}])"));
+}
+
 TEST(CfnL1, TagsRenderInTheirSortedPlace) {
   Fixture f;
   auto& topic = f.stack.add<cfn::sns::CfnTopic>("Topic", cfn::sns::CfnTopicProps{.topic_name = "t"});
