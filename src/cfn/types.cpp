@@ -42,60 +42,56 @@ bool take_tags(CfnResource& resource, const std::optional<Map<String>>& tags) {
   return true;
 }
 namespace {
-// The resource's effective tags plus those of its tag property that no scope overrides. They
-// point into the resource, its scopes and `from_props`.
-std::vector<const Tag*> merged_tags(const CfnResource& resource, const std::vector<Tag>& from_props) {
-  std::vector<const Tag*> tags = resource.effective_tags();
+// One entry of a merged tag property: a tag from the resource or its scopes, or an entry of the
+// property itself, whose value may hold an intrinsic.
+struct MergedTag {
+  std::string_view key;
+  const Tag* tag;  // null for an entry of the property
+  Value value;     // that entry's value
+};
+
+// The resource's effective tags plus the property's entries (literal keys) that no scope's tag
+// overrides, as aws-cdk-lib's TagManager merges them: a scope's tag wins over an entry of the same
+// key, an entry's intrinsic value is kept, and everything is sorted by key when entries were added.
+std::vector<MergedTag> merged_tags(const CfnResource& resource,
+                                   const std::vector<std::pair<std::string, Value>>& from_props) {
+  std::vector<MergedTag> tags;
+  for (const Tag* t : resource.effective_tags()) tags.push_back({t->key, t, Value()});
   bool added = false;
-  for (const Tag& t : from_props)
-    if (std::none_of(tags.begin(), tags.end(), [&](const Tag* e) { return e->key == t.key; })) {
-      tags.push_back(&t);
+  for (const auto& [key, value] : from_props)
+    if (std::none_of(tags.begin(), tags.end(), [&key = key](const MergedTag& e) { return e.key == key; })) {
+      tags.push_back({key, nullptr, value});
       added = true;
     }
-  if (added) std::stable_sort(tags.begin(), tags.end(), [](const Tag* a, const Tag* b) { return a->key < b->key; });
+  if (added)
+    std::stable_sort(tags.begin(), tags.end(), [](const MergedTag& a, const MergedTag& b) { return a.key < b.key; });
   return tags;
 }
 }  // namespace
 
-// Entries that hold an intrinsic merge like the others, as aws-cdk-lib's TagManager merges them:
-// one with a literal key is sorted in by that key, and a scope's tag of the same key wins over it;
-// one with an intrinsic key goes first (aws-cdk-lib sorts its token string, "${Token[...]}", first).
-// Only a whole list given as an intrinsic is kept as it is, without the scopes' tags (aws-cdk-lib
-// fails synthesis there instead: "Cannot add elements to list token").
+// Entries with an intrinsic key (or a whole entry as an intrinsic) go first: aws-cdk-lib sorts
+// their token string, "${Token[...]}", first. Only a whole list given as an intrinsic is kept as it
+// is, without the scopes' tags (aws-cdk-lib fails synthesis there: "Cannot add elements to list
+// token").
 void put_tags(ValueMap& out, const char* name, const CfnResource& resource,
               const std::optional<List<Object<CfnTag>>>& tags) {
   if (tags && tags->is_intrinsic()) {
     out.emplace_back(name, tags->to_value());
     return;
   }
-  std::vector<Tag> from_props;
-  std::vector<std::pair<std::string, Value>> with_intrinsic_value;  // literal key
-  std::vector<Value> with_intrinsic_key;
+  std::vector<std::pair<std::string, Value>> from_props;
+  std::vector<Value> items;
   if (tags) {
     for (const auto& t : tags->items()) {
       if (t.is_intrinsic() || !t->key.is_literal()) {
-        with_intrinsic_key.push_back(t.to_value());  // a whole entry as an intrinsic goes first too
-      } else if (!t->value.is_literal()) {
-        with_intrinsic_value.emplace_back(t->key.str(), t->to_value());
+        items.push_back(t.to_value());
       } else {
-        from_props.push_back({t->key.str(), t->value.str()});
+        from_props.emplace_back(t->key.str(), t->value.to_value());
       }
     }
   }
-  const auto all = merged_tags(resource, from_props);
-  std::vector<std::pair<std::string_view, Value>> sorted;
-  sorted.reserve(all.size() + with_intrinsic_value.size());
-  for (const Tag* t : all) sorted.emplace_back(t->key, t->cfn_tag());
-  bool added = false;
-  for (const auto& [key, v] : with_intrinsic_value)
-    if (std::none_of(all.begin(), all.end(), [&key = key](const Tag* t) { return t->key == key; })) {
-      sorted.emplace_back(key, v);
-      added = true;
-    }
-  if (added) std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<Value> items = std::move(with_intrinsic_key);
-  items.reserve(items.size() + sorted.size());
-  for (auto& [key, v] : sorted) items.push_back(std::move(v));
+  for (const MergedTag& m : merged_tags(resource, from_props))
+    items.push_back(m.tag != nullptr ? m.tag->cfn_tag() : Value::object({{"Key", std::string(m.key)}, {"Value", m.value}}));
   if (items.empty()) {
     if (tags) out.emplace_back(name, Value::list({}));  // an explicitly empty list stays
     return;
@@ -103,18 +99,15 @@ void put_tags(ValueMap& out, const char* name, const CfnResource& resource,
   out.emplace_back(name, Value::list(std::move(items)));
 }
 
+// A map given as an intrinsic is kept as it is, like a whole list.
 void put_tags(ValueMap& out, const char* name, const CfnResource& resource, const std::optional<Map<String>>& tags) {
-  std::vector<Tag> from_props;
-  if (tags) {
-    bool literal = !tags->is_intrinsic();
-    if (literal)
-      for (const auto& [k, v] : tags->entries()) literal = literal && v.is_literal();
-    if (!literal) {
-      out.emplace_back(name, tags->to_value());
-      return;
-    }
-    for (const auto& [k, v] : tags->entries()) from_props.push_back({k, v.str()});
+  if (tags && tags->is_intrinsic()) {
+    out.emplace_back(name, tags->to_value());
+    return;
   }
+  std::vector<std::pair<std::string, Value>> from_props;
+  if (tags)
+    for (const auto& [k, v] : tags->entries()) from_props.emplace_back(k, v.to_value());
   const auto all = merged_tags(resource, from_props);
   if (all.empty()) {
     if (tags) out.emplace_back(name, Value::object({}));
@@ -122,7 +115,7 @@ void put_tags(ValueMap& out, const char* name, const CfnResource& resource, cons
   }
   ValueMap entries;
   entries.reserve(all.size());
-  for (const Tag* t : all) entries.emplace_back(t->key, t->value);
+  for (const MergedTag& m : all) entries.emplace_back(m.key, m.tag != nullptr ? Value(m.tag->value) : m.value);
   out.emplace_back(name, Value::object(std::move(entries)));
 }
 }  // namespace detail

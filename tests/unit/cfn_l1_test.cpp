@@ -230,6 +230,24 @@ TEST(CfnL1, TagsWithIntrinsicsMergeWithScopeTags) {
                         R"({"Key":"Team","Value":"ops"}])"));
 }
 
+// The same for a map of tags (aws-cdk-lib 2.276's output for the same tree).
+TEST(CfnL1, MapTagsWithIntrinsicsMergeWithScopeTags) {
+  Fixture f;
+  auto& a = f.stack.add<cfn::backup::CfnBackupVault>(
+      "A", cfn::backup::CfnBackupVaultProps{.backup_vault_name = "vault-a",
+                                            .backup_vault_tags = {{"Zed", fn::import_value("Y")}, {"Mid", "v"}}});
+  auto& b = f.stack.add<cfn::backup::CfnBackupVault>(
+      "B", cfn::backup::CfnBackupVaultProps{.backup_vault_name = "vault-b", .backup_vault_tags = {{"Team", fn::import_value("Y")}}});
+  Tags::of(f.stack).add("Team", "ops");
+  Tags::of(f.stack).add("Alpha", "inherited");
+  auto r = f.synth();
+  ASSERT_TRUE(r.ok()) << ::testing::PrintToString(r.errors());
+  EXPECT_EQ(f.resource(r, a.logical_id())["Properties"]["BackupVaultTags"],
+            Json::parse(R"({"Alpha":"inherited","Mid":"v","Team":"ops","Zed":{"Fn::ImportValue":"Y"}})"));
+  EXPECT_EQ(f.resource(r, b.logical_id())["Properties"]["BackupVaultTags"],
+            Json::parse(R"({"Alpha":"inherited","Team":"ops"})"));
+}
+
 TEST(CfnL1, TagsRenderInTheirSortedPlace) {
   Fixture f;
   auto& topic = f.stack.add<cfn::sns::CfnTopic>("Topic", cfn::sns::CfnTopicProps{.topic_name = "t"});
