@@ -127,7 +127,7 @@ void Resolver::write(const Value& v, const Construct& where, JsonWriter& out) {
       if (&v.target()->stack() == &consumer_) {
         write_local_reference(v, out);
       } else {
-        out.value(reference(v, where));
+        out.value(cross_stack_reference(v, where));
       }
       return;
     case Value::Kind::Intrinsic:
@@ -173,14 +173,14 @@ void Resolver::write_local_reference(const Value& v, JsonWriter& out) {
   }
 }
 
-Json Resolver::reference(const Value& v, const Construct& where) {
+// A reference to an element of another stack: an export of the producer imported here, or an
+// error where CloudFormation cannot import. `rendered` is the reference as the producer writes it.
+Json Resolver::cross_stack_reference(const Value& v, const Construct& where) {
   const CfnElement& target = *v.target();
   Json rendered = v.kind() == Value::Kind::Ref      ? Json{{"Ref", target.logical_id()}}
                   : v.kind() == Value::Kind::GetAtt ? Json{{"Fn::GetAtt", Json::array({target.logical_id(), v.name()})}}
                                                     : Json(target.logical_id());
   const Stack& producer = target.stack();
-  if (&producer == &consumer_) return rendered;
-
   if (v.kind() == Value::Kind::ElementName) {
     errors_.push_back(fmt::format("{}: refers to the condition or element {} of another stack ({}); conditions can only be used in their own stack",
                                   where.path(), target.path(), producer.stack_name()));

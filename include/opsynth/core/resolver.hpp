@@ -53,7 +53,7 @@ class Resolver {
   const std::set<const Stack*>& imported_stacks() const { return cross_stack_; }
 
  private:
-  Json reference(const Value& v, const Construct& where);
+  Json cross_stack_reference(const Value& v, const Construct& where);
   void write_local_reference(const Value& v, JsonWriter& out);
   Json json_string(const Value& doc, const Construct& where);
 
