@@ -253,7 +253,13 @@ void check_template_limits(const StackArtifact& a, const TemplateText& t, std::v
   }
 }
 
-// `path` is c.path(), handed down rather than rebuilt from the root at every node.
+// The path of the child `id` of a construct at `parent` (the app's path is empty), as
+// Construct::path() builds it: the tree writers hand paths down instead of rebuilding each.
+std::string child_path(const std::string& parent, const std::string& id) {
+  return parent.empty() ? id : parent + '/' + id;
+}
+
+// `path` is c.path().
 void write_tree_node(const Construct& c, const std::string& path, JsonWriter& out) {
   out.begin_object();
   out.key("id");
@@ -274,7 +280,7 @@ void write_tree_node(const Construct& c, const std::string& path, JsonWriter& ou
     out.begin_object();
     for (const Construct* k : c.children()) {
       out.key(k->id());
-      write_tree_node(*k, path.empty() ? k->id() : path + '/' + k->id(), out);
+      write_tree_node(*k, child_path(path, k->id()), out);
     }
     out.end_object();
   }
@@ -294,8 +300,7 @@ std::string tree_text(const App& app) {
   return text;
 }
 
-// The metadata entries of `c` and of everything below it, in tree order; `path` is c.path(),
-// handed down rather than rebuilt from the root for every construct.
+// The metadata entries of `c` and of everything below it, in tree order; `path` is c.path().
 void write_metadata_below(const Construct& c, const std::string& path, JsonWriter& out) {
   const auto* element = dynamic_cast<const CfnElement*>(&c);
   if (element != nullptr || !c.metadata().empty()) {
@@ -313,7 +318,7 @@ void write_metadata_below(const Construct& c, const std::string& path, JsonWrite
     for (const auto& m : c.metadata()) entry(m.type, [&] { out.value(m.data); });
     out.end_array();
   }
-  for (const Construct* k : c.children()) write_metadata_below(*k, path + '/' + k->id(), out);
+  for (const Construct* k : c.children()) write_metadata_below(*k, child_path(path, k->id()), out);
 }
 
 void write_stack_metadata(const Stack& s, JsonWriter& out) {
