@@ -2,10 +2,13 @@
 // app: build the tree, synthesize, write the cloud assembly, exit. The side-by-side script
 // times it as a whole process at several N, so that every N starts from fresh memory, as a
 // user's synth does (opsynth_bench repeats small N in memory it has already touched).
-//   opsynth_scale N ops-and-data|ops-only OUTDIR
+//   opsynth_scale N ops-and-data|ops-only OUTDIR [--timings]
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "opsynth/core/synth.hpp"
 #include "scaled_app.hpp"
@@ -13,15 +16,23 @@
 int main(int argc, char** argv) {
   using namespace opsynth;
   const std::string kinds = "ops-and-data|ops-only";
-  const int copies = argc == 4 ? std::atoi(argv[1]) : 0;
-  const std::string kind = argc == 4 ? argv[2] : "";
+  const bool args_ok = argc == 4 || (argc == 5 && std::string(argv[4]) == "--timings");
+  const int copies = args_ok ? std::atoi(argv[1]) : 0;
+  const std::string kind = args_ok ? argv[2] : "";
   if (copies < 1 || (kind != "ops-and-data" && kind != "ops-only")) {
-    std::cerr << "usage: opsynth_scale N " << kinds << " OUTDIR   (N >= 1)\n";
+    std::cerr << "usage: opsynth_scale N " << kinds << " OUTDIR [--timings]   (N >= 1)\n";
     return 2;
   }
+  const auto start = std::chrono::steady_clock::now();
   auto app = bench::build_scaled_app(copies, kind == "ops-only" ? bench::Copies::OpsOnly : bench::Copies::OpsAndData);
+  const auto built = std::chrono::steady_clock::now();
   const SynthResult result = synthesize_into(*app, argv[3]);
   for (const auto& e : result.errors()) std::cerr << e << '\n';
+  if (argc == 5) {  // the same per-phase lines as `opsynth synth --timings`, with the tree's construction first
+    auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
+    std::cerr << fmt::format("timing: {:<9} {:>9.3f} ms\n", "build", ms(built - start));
+    for (const auto& t : result.timings) std::cerr << fmt::format("timing: {:<9} {:>9.3f} ms\n", t.phase, ms(t.elapsed));
+  }
   keep_until_exit(std::move(app));  // as the CLI does
   return result.ok() ? 0 : 1;
 }
