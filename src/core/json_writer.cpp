@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 
 namespace opsynth {
 namespace {
@@ -21,6 +22,43 @@ constexpr std::array<ByteClass, 256> kByteClass = [] {
 
 ByteClass class_of(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
 
+// The two-character escapes JSON.stringify uses; every other control character is \u00XX.
+constexpr std::array<char, 256> kShortEscape = [] {
+  std::array<char, 256> table{};
+  table['"'] = '"';
+  table['\\'] = '\\';
+  table['\b'] = 'b';
+  table['\f'] = 'f';
+  table['\n'] = 'n';
+  table['\r'] = 'r';
+  table['\t'] = 't';
+  return table;
+}();
+
+std::size_t escaped_length(unsigned char c) {
+  if (class_of(static_cast<char>(c)) == kPlain) return 1;
+  return kShortEscape[c] != 0 ? 2 : 6;
+}
+
+// True when none of the 8 bytes in `block` needs escaping or UTF-8 checking: no byte below 0x20,
+// none at or above 0x80, no '"' and no '\\' (the "has a zero byte" word tricks, which are exact
+// about whether such a byte exists). Strings are mostly plain: this checks them 8 bytes at a time.
+bool plain_block(const char* p) {
+  std::uint64_t x;
+  std::memcpy(&x, p, sizeof x);
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  const std::uint64_t quote = x ^ (kOnes * '"'), backslash = x ^ (kOnes * '\\');
+  const std::uint64_t special = (x - kOnes * 0x20) | (quote - kOnes) | (backslash - kOnes);
+  return ((special & ~x & kHighs) | (x & kHighs)) == 0;
+}
+
+std::size_t first_non_plain(std::string_view s) {
+  std::size_t i = 0;
+  while (i + 8 <= s.size() && plain_block(s.data() + i)) i += 8;
+  while (i < s.size() && class_of(s[i]) == kPlain) ++i;
+  return i;
+}
+
 void append_scalar_via_library(std::string& out, const Json& j) {
   out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -28,46 +66,68 @@ void append_scalar_via_library(std::string& out, const Json& j) {
 }  // namespace
 
 void JsonWriter::append_quoted(std::string& out, std::string_view s) {
-  std::size_t first_special = 0;
-  while (first_special < s.size() && class_of(s[first_special]) == kPlain) ++first_special;
   out.reserve(out.size() + s.size() + 2);
+  out += '"';
+  append_escaped(out, s);
+  out += '"';
+}
+
+void JsonWriter::append_escaped(std::string& out, std::string_view s) {
+  const std::size_t first_special = first_non_plain(s);
   if (first_special == s.size()) {  // the common case: nothing to escape
-    out += '"';
     out += s;
-    out += '"';
     return;
   }
   // Multi-byte UTF-8 must be validated (invalid bytes become U+FFFD): nlohmann's serializer,
   // the reference, does that. ASCII is escaped here, the way it and JSON.stringify escape it.
   if (std::any_of(s.begin() + static_cast<std::ptrdiff_t>(first_special), s.end(),
                   [](char c) { return class_of(c) == kNonAscii; })) {
-    append_scalar_via_library(out, Json(std::string(s)));
+    std::string quoted;
+    append_scalar_via_library(quoted, Json(std::string(s)));
+    out.append(quoted, 1, quoted.size() - 2);
     return;
   }
+  // Sized exactly first, then written through a pointer: a JSON document inside a string (a
+  // dashboard body) escapes every other word.
+  std::size_t length = first_special;
+  for (std::size_t i = first_special; i < s.size(); ++i) length += escaped_length(static_cast<unsigned char>(s[i]));
+  const std::size_t at = out.size();
+  out.resize(at + length);
+  char* p = std::copy_n(s.data(), first_special, out.data() + at);
   static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  std::size_t plain_from = 0;
   for (std::size_t i = first_special; i < s.size(); ++i) {
-    if (class_of(s[i]) == kPlain) continue;
     const auto c = static_cast<unsigned char>(s[i]);
-    out.append(s.data() + plain_from, i - plain_from);
-    plain_from = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xf];
+    if (class_of(s[i]) == kPlain) {
+      *p++ = s[i];
+    } else if (kShortEscape[c] != 0) {
+      *p++ = '\\';
+      *p++ = kShortEscape[c];
+    } else {
+      p = std::copy_n("\\u00", 4, p);
+      *p++ = kHex[c >> 4];
+      *p++ = kHex[c & 0xf];
     }
   }
-  out.append(s.data() + plain_from, s.size() - plain_from);
-  out += '"';
+}
+
+void JsonWriter::append_quoted_in_string(std::string& out, std::string_view s) {
+  if (first_non_plain(s) == s.size()) {  // quoting it once escapes nothing but the quotes
+    out += "\\\"";
+    out += s;
+    out += "\\\"";
+    return;
+  }
+  std::string once;
+  append_quoted(once, s);
+  append_escaped(out, once);
+}
+
+void JsonWriter::quoted(std::string_view s) {
+  if (in_string_) {
+    append_quoted_in_string(out_, s);
+  } else {
+    append_quoted(out_, s);
+  }
 }
 
 void JsonWriter::newline_and_indent(std::size_t depth) {
@@ -89,7 +149,7 @@ void JsonWriter::key(std::string_view name) {
   if (!level.empty) out_ += ',';
   level.empty = false;
   newline_and_indent(base_depth_ + levels_.size());
-  append_quoted(out_, name);
+  quoted(name);
   out_ += compact_ ? ":" : ": ";
 }
 
@@ -113,7 +173,14 @@ void JsonWriter::end_array() { close(']'); }
 
 void JsonWriter::string(std::string_view s) {
   before_value();
-  append_quoted(out_, s);
+  quoted(s);
+}
+
+void JsonWriter::escaped_string(std::string_view escaped) {
+  before_value();
+  out_ += '"';
+  out_ += escaped;
+  out_ += '"';
 }
 
 void JsonWriter::boolean(bool b) {

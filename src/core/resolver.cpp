@@ -1,5 +1,8 @@
 #include "opsynth/core/resolver.hpp"
 
+#include <functional>
+#include <variant>
+
 #include <fmt/format.h>
 
 #include "opsynth/core/cfn_element.hpp"
@@ -13,30 +16,11 @@ namespace {
 std::string stringify(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 bool concatable(const Json& j) { return j.is_string() || j.is_number(); }
-std::string text_of(const Json& j) { return j.is_string() ? j.get<std::string>() : stringify(j); }
 
 bool is_join_with(const Json& j, const std::string& delimiter) {
   if (!j.is_object() || j.size() != 1 || !j.contains("Fn::Join")) return false;
   const auto& args = j["Fn::Join"];
   return args.is_array() && args.size() == 2 && args[0] == delimiter && args[1].is_array();
-}
-
-// aws-cdk-lib's minimalCloudFormationJoin, on rendered JSON.
-Json minimal_join(const std::string& delimiter, std::vector<Json> values) {
-  std::size_t i = 0;
-  while (i < values.size()) {
-    if (is_join_with(values[i], delimiter)) {
-      Json inner = values[i]["Fn::Join"][1];
-      values.erase(values.begin() + static_cast<std::ptrdiff_t>(i));
-      values.insert(values.begin() + static_cast<std::ptrdiff_t>(i), inner.begin(), inner.end());
-    } else if (i > 0 && concatable(values[i - 1]) && concatable(values[i])) {
-      values[i - 1] = text_of(values[i - 1]) + delimiter + text_of(values[i]);
-      values.erase(values.begin() + static_cast<std::ptrdiff_t>(i));
-    } else {
-      ++i;
-    }
-  }
-  return values;
 }
 
 // aws-cdk-lib's deepQuoteStringLiterals: strings inside an intrinsic that is spliced
@@ -62,24 +46,67 @@ Json deep_quote(const Json& j) {
   return j;
 }
 
-// Segments of a JSON document being written as a string: literal text and intrinsics.
-class JsonStringWriter {
+// A JSON document written as a JSON string: the text of its literal parts, already escaped the way
+// the template writes it between quotes, and the intrinsics spliced into it between those texts.
+// Parts are joined like aws-cdk-lib's minimalCloudFormationJoin with "": a spliced Fn::Join with ""
+// is flattened, and neighbouring texts, strings and numbers are merged into one text.
+class JsonStringParts {
  public:
-  // The literal text at the end, to append to.
+  // The text at the end, to append escaped text to.
   std::string& text() {
-    if (segments_.empty() || !segments_.back().is_string()) segments_.push_back(std::string());
-    return segments_.back().get_ref<std::string&>();
+    if (parts_.empty() || !is_text(parts_.back())) {
+      if (!parts_.empty() && concatable(std::get<Json>(parts_.back()))) {
+        parts_.back() = escaped(std::get<Json>(parts_.back()));
+      } else {
+        parts_.emplace_back(std::string());
+      }
+    }
+    return std::get<std::string>(parts_.back());
   }
-  void intrinsic(Json j) { segments_.push_back(std::move(j)); }
 
-  Json finish() {
-    if (segments_.empty()) return "";
-    if (segments_.size() == 1) return segments_[0];
-    return Json{{"Fn::Join", Json::array({"", minimal_join("", std::move(segments_))})}};
+  void intrinsic(const Json& j) {
+    if (is_join_with(j, "")) {
+      for (const auto& item : j["Fn::Join"][1]) intrinsic(item);
+    } else if (concatable(j) && !parts_.empty() && (is_text(parts_.back()) || concatable(std::get<Json>(parts_.back())))) {
+      text() += escaped(j);
+    } else {
+      parts_.emplace_back(j);
+    }
+  }
+
+  // A plain string when the document came out as one text, else {"Fn::Join": ["", parts]}.
+  void write(JsonWriter& out) const {
+    if (parts_.size() == 1) return write_part(parts_.front(), out);
+    out.begin_object();
+    out.key("Fn::Join");
+    out.begin_array();
+    out.string("");
+    out.begin_array();
+    for (const auto& p : parts_) write_part(p, out);
+    out.end_array();
+    out.end_array();
+    out.end_object();
   }
 
  private:
-  std::vector<Json> segments_;
+  using Part = std::variant<std::string, Json>;  // escaped text, or an intrinsic (or string, number) as rendered
+
+  static bool is_text(const Part& p) { return std::holds_alternative<std::string>(p); }
+  static std::string escaped(const Json& j) {
+    if (!j.is_string()) return stringify(j);
+    std::string out;
+    JsonWriter::append_escaped(out, j.get_ref<const std::string&>());
+    return out;
+  }
+  static void write_part(const Part& p, JsonWriter& out) {
+    if (is_text(p)) {
+      out.escaped_string(std::get<std::string>(p));
+    } else {
+      out.value(std::get<Json>(p));
+    }
+  }
+
+  std::vector<Part> parts_;
 };
 
 }  // namespace
@@ -137,7 +164,7 @@ void Resolver::write(const Value& v, const Construct& where, JsonWriter& out) {
       out.end_object();
       return;
     case Value::Kind::JsonString:
-      out.value(json_string(v.argument(), where));
+      write_json_string(v.argument(), where, out);
       return;
   }
 }
@@ -198,54 +225,54 @@ Json Resolver::cross_stack_reference(const Value& v, const Construct& where) {
   return Json{{"Fn::ImportValue", exports_.export_for(producer, rendered)}};
 }
 
-Json Resolver::json_string(const Value& doc, const Construct& where) {
-  JsonStringWriter out;
+void Resolver::write_json_string(const Value& doc, const Construct& where, JsonWriter& out) {
+  JsonStringParts parts;
   std::function<void(const Value&)> write_part = [&](const Value& v) {
     if (v.is_literal()) {  // no intrinsic inside: written whole, compact
-      JsonWriter literal = JsonWriter::compact(out.text());
+      JsonWriter literal = JsonWriter::compact_in_string(parts.text());
       write(v, where, literal);
       return;
     }
     switch (v.kind()) {
       case Value::Kind::List: {
-        out.text() += '[';
+        parts.text() += '[';
         bool first = true;
         for (const auto& i : v.items()) {
-          if (!first) out.text() += ',';
+          if (!first) parts.text() += ',';
           first = false;
           write_part(i);
         }
-        out.text() += ']';
+        parts.text() += ']';
         return;
       }
       case Value::Kind::Object: {
-        out.text() += '{';
+        parts.text() += '{';
         bool first = true;
         for (const auto& [k, x] : v.entries()) {
-          if (!first) out.text() += ',';
+          if (!first) parts.text() += ',';
           first = false;
-          JsonWriter::append_quoted(out.text(), k);
-          out.text() += ':';
+          JsonWriter::append_quoted_in_string(parts.text(), k);
+          parts.text() += ':';
           write_part(x);
         }
-        out.text() += '}';
+        parts.text() += '}';
         return;
       }
       default: {
         // A string-typed intrinsic: spliced between quotes, its literals escaped.
         Json resolved = resolve(v, where);
         if (resolved.is_string()) {
-          JsonWriter::append_quoted(out.text(), resolved.get_ref<const std::string&>());
+          JsonWriter::append_quoted_in_string(parts.text(), resolved.get_ref<const std::string&>());
           return;
         }
-        out.text() += '"';
-        out.intrinsic(deep_quote(resolved));
-        out.text() += '"';
+        parts.text() += "\\\"";
+        parts.intrinsic(deep_quote(resolved));
+        parts.text() += "\\\"";
       }
     }
   };
   write_part(doc);
-  return out.finish();
+  parts.write(out);
 }
 
 }  // namespace opsynth

@@ -55,6 +55,19 @@ TEST(JsonWriter, EscapesStringsLikeTheReference) {
   }
 }
 
+// Plain text is scanned 8 bytes at a time: a byte that needs escaping (or UTF-8 checking) must be
+// found at every offset within a block and in the tail after the last whole block.
+TEST(JsonWriter, FindsAnEscapeAtEveryOffsetOfALongString) {
+  const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\0'), "\x1f", "\x7f", "\xc3\xa9", "\xff", " "};
+  for (const auto& special : specials) {
+    for (std::size_t at = 0; at < 27; ++at) {
+      std::string s(26, 'a');
+      s.insert(at, special);
+      EXPECT_EQ(written(Json(s)), reference(Json(s))) << "at " << at;
+    }
+  }
+}
+
 TEST(JsonWriter, WritesCompactAndWiderIndentsLikeTheReference) {
   const Json j{{"a", Json::array({1, "x\"y", Json::object(), Json::array()})}, {"b", {{"c", nullptr}}}};
   std::string compact;

@@ -63,6 +63,39 @@ TEST_F(Values, JsonStringEscapesLiteralsInsideSplicedJoins) {
   EXPECT_EQ(resolve(Stack::to_json_string(doc)), expected);
 }
 
+// What CloudFormation does with the Fn::Join (each reference replaced by its value) must give back
+// the document: escapes, non-ASCII text and keys survive being written inside a string.
+TEST_F(Values, JsonStringJoinedWithItsReferencesIsTheDocument) {
+  const std::string awkward = "caf\xc3\xa9 \"q\" back\\slash\nline \x01 \xff";
+  Value doc = Value::object({{awkward, fn::concat({awkward, aws::region(), awkward})},
+                             {"list", ValueList{aws::region(), 1.5, true, nullptr, "x"}},
+                             {"nested", Value::object({{"r", aws::region()}, {awkward, 2}})}});
+  Json rendered = resolve(Stack::to_json_string(doc));
+  ASSERT_TRUE(rendered.contains("Fn::Join")) << rendered.dump();
+  std::string joined;
+  for (const auto& part : rendered["Fn::Join"][1]) {
+    if (part == Json{{"Ref", "AWS::Region"}}) {
+      joined += "eu-west-2";
+    } else {
+      ASSERT_TRUE(part.is_string()) << part.dump();
+      joined += part.get<std::string>();
+    }
+  }
+  const std::string replaced = "caf\xc3\xa9 \"q\" back\\slash\nline \x01 \xef\xbf\xbd";  // invalid byte: U+FFFD
+  Json expected{{replaced, replaced + "eu-west-2" + replaced},
+                {"list", {"eu-west-2", 1.5, true, nullptr, "x"}},
+                {"nested", {{"r", "eu-west-2"}, {replaced, 2}}}};
+  EXPECT_EQ(Json::parse(joined), expected) << joined;
+}
+
+// minimalCloudFormationJoin: a spliced join's number stays a number between two references, and
+// merges into the text next to it.
+TEST_F(Values, JsonStringKeepsANumberBetweenTwoReferences) {
+  Value join = Value::intrinsic("Fn::Join", ValueList{"", ValueList{aws::region(), 5, aws::region(), 6}});
+  Json expected = Json::parse(R"({"Fn::Join":["",["[\"",{"Ref":"AWS::Region"},5,{"Ref":"AWS::Region"},"6\"]"]]})");
+  EXPECT_EQ(resolve(Stack::to_json_string(ValueList{join})), expected);
+}
+
 TEST_F(Values, JsonStringOfLiteralsIsAPlainString) {
   Value s = Stack::to_json_string(Value::object({{"a", 1}, {"b", ValueList{"x"}}}));
   ASSERT_TRUE(s.is_string());

@@ -29,6 +29,13 @@ class JsonWriter {
     w.compact_ = true;
     return w;
   }
+  // Appends to `out` compact JSON as it reads inside a JSON string (a document that the template
+  // carries as a string, such as a dashboard body): every string quoted, then escaped once more.
+  static JsonWriter compact_in_string(std::string& out) {
+    JsonWriter w = compact(out);
+    w.in_string_ = true;
+    return w;
+  }
 
   void begin_object();
   void end_object();
@@ -38,18 +45,25 @@ class JsonWriter {
   void key(std::string_view name);
 
   void string(std::string_view s);
+  // A string whose content is escaped already (written between quotes as it is).
+  void escaped_string(std::string_view escaped);
   void boolean(bool b);
   // Any JSON: scalars and whole documents (written with the same layout).
   void value(const Json& j);
 
   // `s` as a quoted JSON string, escaped like nlohmann (and JSON.stringify) escape it.
   static void append_quoted(std::string& out, std::string_view s);
+  // `s` escaped as the content of a JSON string, without the quotes.
+  static void append_escaped(std::string& out, std::string_view s);
+  // `s` quoted as a JSON string, then escaped as the content of an enclosing JSON string.
+  static void append_quoted_in_string(std::string& out, std::string_view s);
 
  private:
   void before_value();  // the separator and indent of an array element
   void open(char bracket, bool is_array);
   void close(char bracket);
   void newline_and_indent(std::size_t depth);
+  void quoted(std::string_view s);  // a key or string value, quoted for this writer's mode
 
   struct Level {
     bool is_array;
@@ -59,6 +73,7 @@ class JsonWriter {
   std::size_t base_depth_;
   std::size_t indent_;
   bool compact_ = false;
+  bool in_string_ = false;
   std::vector<Level> levels_;
 };
 

@@ -55,7 +55,8 @@ class Resolver {
  private:
   Json cross_stack_reference(const Value& v, const Construct& where);
   void write_local_reference(const Value& v, JsonWriter& out);
-  Json json_string(const Value& doc, const Construct& where);
+  // `doc` as JSON.stringify writes it, in a string (Stack.toJsonString).
+  void write_json_string(const Value& doc, const Construct& where, JsonWriter& out);
 
   const Stack& consumer_;
   ExportTable& exports_;
