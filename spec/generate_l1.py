@@ -593,8 +593,10 @@ def emit_source(res: Resource, tables: Tables):
             w(f"  cfn::detail::put(m, {cpp_str(prop)}, props_.{field});\n")
     w("  return cfn::detail::merge_properties(std::move(m), CfnResource::properties());\n}\n\n")
     w(f"void {res.class_name}::validate(std::vector<std::string>& errors) const {{\n"
-      f"  CfnResource::validate(errors);\n"
-      f"  validate_properties(tables::{var}, synthesized_properties(), errors);\n}}\n")
+      f"  CfnResource::validate(errors);\n")
+    if res.tag_format != "None":
+        w(f"  cfn::detail::check_tags({cpp_str(res.tag_property)}, *this, props_.{snake(res.tag_property)}, errors);\n")
+    w(f"  validate_properties(tables::{var}, synthesized_properties(), errors);\n}}\n")
     if res.tag_format != "None":
         field = snake(res.tag_property)
         w(f"\nvoid {res.class_name}::prepare() {{\n  CfnResource::prepare();\n"

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "opsynth/core/cfn_element.hpp"
 
 namespace opsynth::cfn {
@@ -71,8 +73,7 @@ std::vector<MergedTag> merged_tags(const CfnResource& resource,
 
 // Entries with an intrinsic key (or a whole entry as an intrinsic) go first: aws-cdk-lib sorts
 // their token string, "${Token[...]}", first. Only a whole list given as an intrinsic is kept as it
-// is, without the scopes' tags (aws-cdk-lib fails synthesis there: "Cannot add elements to list
-// token").
+// is: with tags applied to the resource that is an error, reported by check_tags.
 void put_tags(ValueMap& out, const char* name, const CfnResource& resource,
               const std::optional<List<Object<CfnTag>>>& tags) {
   if (tags && tags->is_intrinsic()) {
@@ -117,6 +118,18 @@ void put_tags(ValueMap& out, const char* name, const CfnResource& resource, cons
   entries.reserve(all.size());
   for (const MergedTag& m : all) entries.emplace_back(m.key, m.tag != nullptr ? Value(m.tag->value) : m.value);
   out.emplace_back(name, Value::object(std::move(entries)));
+}
+void check_intrinsic_tags(const char* name, const CfnResource& resource, bool whole_intrinsic,
+                          std::vector<std::string>& errors) {
+  if (!whole_intrinsic) return;
+  const auto inherited = resource.effective_tags();
+  if (inherited.empty()) return;
+  std::string keys;
+  for (const Tag* t : inherited) keys += (keys.empty() ? "" : ", ") + t->key;
+  errors.push_back(fmt::format(
+      "{} is a single intrinsic (such as Fn::If), which cannot also hold the tags applied to this resource ({}); "
+      "give {} entry by entry, or exclude {} from those tags (Tags::of(scope).add(key, value, {{\"{}\"}}))",
+      name, keys, name, resource.cfn_type(), resource.cfn_type()));
 }
 }  // namespace detail
 

@@ -153,6 +153,16 @@ std::vector<BadInput> catalogue() {
          y.add_stack_dependency(x, "test");
        },
        {"Y: stacks depend on each other in a cycle: X -> Y -> X; CloudFormation cannot order their deployment"}},
+      {"WholeIntrinsicTagsWithScopeTags",
+       [](App& a) {
+         auto& s = env_stack(a);
+         auto& prod = s.add<CfnCondition>("IsProd", fn::equals(aws::region(), "eu-west-2"));
+         s.add<cfn::sns::CfnTopic>("T", cfn::sns::CfnTopicProps{.tags = cfn::List<cfn::Object<cfn::CfnTag>>(
+                                               fn::if_(prod, ValueList{}, ValueList{}))});
+         Tags::of(s).add("Team", "ops");
+       },
+       {"S/T: Tags is a single intrinsic (such as Fn::If), which cannot also hold the tags applied to this resource (Team)",
+        "give Tags entry by entry"}},
       // --- CloudFormation template limits
       {"Over500Resources",
        [](App& a) {

@@ -248,6 +248,33 @@ TEST(CfnL1, MapTagsWithIntrinsicsMergeWithScopeTags) {
             Json::parse(R"({"Alpha":"inherited","Team":"ops"})"));
 }
 
+// A whole tag property given as one intrinsic (e.g. Fn::If) is kept as it is; it cannot take
+// tags from the resource's scopes. aws-cdk-lib 2.276 fails synthesis there, for lists and maps:
+// "Cannot combine literal tags with a Tags property that is a single unresolved intrinsic".
+TEST(CfnL1, AWholeIntrinsicTagPropertyCannotTakeScopeTags) {
+  Fixture f;
+  auto& cond = f.stack.add<CfnCondition>("IsProd", fn::equals(aws::account_id(), "123456789012"));
+  auto tag_list = fn::if_(cond, ValueList{Value::object({{"Key", "a"}, {"Value", "b"}})}, ValueList{});
+  auto tag_map = fn::if_(cond, Value::object({{"a", "b"}}), Value::object({}));
+  auto& topic = f.stack.add<cfn::sns::CfnTopic>("Topic", cfn::sns::CfnTopicProps{.tags = cfn::List<cfn::Object<cfn::CfnTag>>(tag_list)});
+  auto& vault = f.stack.add<cfn::backup::CfnBackupVault>(
+      "Vault", cfn::backup::CfnBackupVaultProps{.backup_vault_name = "vault-v", .backup_vault_tags = cfn::Map<cfn::String>(tag_map)});
+
+  auto alone = f.synth();  // without scope tags the intrinsic is rendered as given
+  ASSERT_TRUE(alone.ok()) << ::testing::PrintToString(alone.errors());
+  EXPECT_EQ(f.resource(alone, topic.logical_id())["Properties"]["Tags"],
+            Json::parse(R"({"Fn::If":["IsProd",[{"Key":"a","Value":"b"}],[]]})"));
+  EXPECT_EQ(f.resource(alone, vault.logical_id())["Properties"]["BackupVaultTags"],
+            Json::parse(R"({"Fn::If":["IsProd",{"a":"b"},{}]})"));
+
+  Tags::of(f.stack).add("Team", "ops");
+  auto r = f.synth();
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.errors(), ElementsAre(HasSubstr("prod-x-OpsStack/Topic: Tags is a single intrinsic"),
+                                      HasSubstr("prod-x-OpsStack/Vault: BackupVaultTags is a single intrinsic")));
+  EXPECT_THAT(r.errors()[0], HasSubstr("Team"));  // names the scope tags it cannot take
+}
+
 TEST(CfnL1, TagsRenderInTheirSortedPlace) {
   Fixture f;
   auto& topic = f.stack.add<cfn::sns::CfnTopic>("Topic", cfn::sns::CfnTopicProps{.topic_name = "t"});

@@ -286,6 +286,16 @@ bool take_tags(CfnResource& resource, const std::optional<Map<String>>& tags);
 void put_tags(ValueMap& out, const char* name, const CfnResource& resource,
               const std::optional<List<Object<CfnTag>>>& tags);
 void put_tags(ValueMap& out, const char* name, const CfnResource& resource, const std::optional<Map<String>>& tags);
+// A tag property given whole as one intrinsic (e.g. Fn::If) is rendered as it is, so it cannot also
+// take the resource's effective tags: that is an error, as in aws-cdk-lib ("Cannot combine literal
+// tags with a Tags property that is a single unresolved intrinsic").
+void check_intrinsic_tags(const char* name, const CfnResource& resource, bool whole_intrinsic,
+                          std::vector<std::string>& errors);
+template <class Tags>
+void check_tags(const char* name, const CfnResource& resource, const std::optional<Tags>& tags,
+                std::vector<std::string>& errors) {
+  check_intrinsic_tags(name, resource, tags && tags->is_intrinsic(), errors);
+}
 
 // Adds `name: field` to `out` when the optional field is set (generated code uses this).
 template <class T>
