@@ -236,8 +236,9 @@ OpsStack::OpsStack(Construct& scope, std::string id, OpsStackProps props) : Stac
     durations.emplace_back(m.duration_p95);
     throttles.emplace_back(m.throttles);
   }
-  rows.push_back({graph("Lambda Invocations by Function", invocations, 12), graph("Lambda Errors by Function", errors, 12)});
-  rows.push_back({graph("Lambda p95 Duration", durations, 12), graph("Lambda Throttles", throttles, 12)});
+  rows.push_back({graph("Lambda Invocations by Function", std::move(invocations), 12),
+                  graph("Lambda Errors by Function", std::move(errors), 12)});
+  rows.push_back({graph("Lambda p95 Duration", std::move(durations), 12), graph("Lambda Throttles", std::move(throttles), 12)});
   // Row 5: every alarm of the stack.
   rows.push_back({std::make_shared<cloudwatch::AlarmStatusWidget>(
       cloudwatch::AlarmStatusWidgetProps{.title = "Alarm Status", .alarm_arns = alarm_arns, .width = 24, .height = 4})});

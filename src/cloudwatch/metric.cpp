@@ -25,7 +25,9 @@ Metric::Metric(MetricProps props)
     : props_(std::move(props)),
       statistic_(parse_statistic(props_.statistic).statistic),
       dimensions_(props_.dimensions_map) {
-  std::stable_sort(dimensions_.begin(), dimensions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Most metrics have one dimension, and std::stable_sort allocates its buffer even for one.
+  if (dimensions_.size() > 1)
+    std::stable_sort(dimensions_.begin(), dimensions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
 Metric Metric::with_statistic(std::string statistic) const {
