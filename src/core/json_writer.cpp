@@ -87,19 +87,22 @@ void JsonWriter::append_escaped(std::string& out, std::string_view s) {
     out.append(quoted, 1, quoted.size() - 2);
     return;
   }
-  // Sized exactly first, then written through a pointer: a JSON document inside a string (a
-  // dashboard body) escapes every other word.
+  // Sized exactly first, then written through a pointer. Both passes skip plain runs 8 bytes at a
+  // time: a JSON document inside a string (a dashboard body) or inline code escapes every few words.
   std::size_t length = first_special;
-  for (std::size_t i = first_special; i < s.size(); ++i) length += escaped_length(static_cast<unsigned char>(s[i]));
+  for (std::size_t i = first_special; i < s.size();) {
+    const std::size_t plain = first_non_plain(s.substr(i));
+    length += plain;
+    i += plain;
+    if (i < s.size()) length += escaped_length(static_cast<unsigned char>(s[i++]));
+  }
   const std::size_t at = out.size();
   out.resize(at + length);
   char* p = std::copy_n(s.data(), first_special, out.data() + at);
   static constexpr char kHex[] = "0123456789abcdef";
-  for (std::size_t i = first_special; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (class_of(s[i]) == kPlain) {
-      *p++ = s[i];
-    } else if (kShortEscape[c] != 0) {
+  for (std::size_t i = first_special; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i++]);  // a byte to escape: ASCII only, checked above
+    if (kShortEscape[c] != 0) {
       *p++ = '\\';
       *p++ = kShortEscape[c];
     } else {
@@ -107,6 +110,9 @@ void JsonWriter::append_escaped(std::string& out, std::string_view s) {
       *p++ = kHex[c >> 4];
       *p++ = kHex[c & 0xf];
     }
+    const std::size_t plain = first_non_plain(s.substr(i));
+    p = std::copy_n(s.data() + i, plain, p);
+    i += plain;
   }
 }
 
