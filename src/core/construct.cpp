@@ -48,7 +48,7 @@ std::vector<const Construct*> Construct::scopes() const {
 }
 
 const Value& Tag::cfn_tag() const {
-  if (!rendered.value) rendered.value = Value::object({{"Key", key}, {"Value", value}});
+  if (!rendered.value) rendered.value = Value::repeated_object({{"Key", key}, {"Value", value}});
   return *rendered.value;
 }
 

@@ -189,6 +189,18 @@ void JsonWriter::escaped_string(std::string_view escaped) {
   out_ += '"';
 }
 
+JsonWriter JsonWriter::writer_for_next_value(std::string& text) const {
+  JsonWriter w(text, base_depth_ + levels_.size(), indent_);
+  w.compact_ = compact_;
+  w.in_string_ = in_string_;
+  return w;
+}
+
+void JsonWriter::raw_value(std::string_view text) {
+  before_value();
+  out_ += text;
+}
+
 void JsonWriter::boolean(bool b) {
   before_value();
   out_ += b ? "true" : "false";

@@ -141,12 +141,11 @@ void Resolver::write(const Value& v, const Construct& where, JsonWriter& out) {
       out.end_array();
       return;
     case Value::Kind::Object:
-      out.begin_object();
-      for (const auto& [k, x] : v.entries()) {
-        out.key(k);
-        write(x, where, out);
+      if (v.is_repeated() && v.is_literal() && !out.is_compact()) {
+        write_repeated(v, where, out);
+      } else {
+        write_object(v, where, out);
       }
-      out.end_object();
       return;
     case Value::Kind::Ref:
     case Value::Kind::GetAtt:
@@ -174,6 +173,29 @@ Json Resolver::resolve(const Value& v, const Construct& where) {
   JsonWriter out(text);
   write(v, where, out);
   return Json::parse(text);
+}
+
+void Resolver::write_object(const Value& v, const Construct& where, JsonWriter& out) {
+  out.begin_object();
+  for (const auto& [k, x] : v.entries()) {
+    out.key(k);
+    write(x, where, out);
+  }
+  out.end_object();
+}
+
+// An applied tag is in nearly every tag list of its stack, always at the same depth: its text is
+// written once and copied. Literal only, so that skipping the writing skips no error or export.
+void Resolver::write_repeated(const Value& v, const Construct& where, JsonWriter& out) {
+  std::string text;
+  JsonWriter probe = out.writer_for_next_value(text);
+  const auto key = std::make_tuple(v.identity(), probe.depth(), probe.indent());
+  auto it = repeated_.find(key);
+  if (it == repeated_.end()) {
+    write_object(v, where, probe);
+    it = repeated_.emplace(key, std::make_pair(v, std::move(text))).first;
+  }
+  out.raw_value(it->second.second);
 }
 
 // The common case, written without building JSON: a reference within the consumer's own stack.

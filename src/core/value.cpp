@@ -30,6 +30,7 @@ struct Value::Node {
 
   Kind kind;
   bool all_literal;
+  bool repeated = false;
   // A literal string is held as std::string, not as JSON: one allocation less for the commonest
   // node of all. Json holds the other literals (null, booleans, numbers).
   std::variant<Json, std::string, std::vector<Value>, ValueMap, Reference, Named> payload;
@@ -37,7 +38,7 @@ struct Value::Node {
 
 namespace {
 std::shared_ptr<const Value::Node> make_node(Value::Kind kind, bool all_literal, auto payload) {
-  return std::make_shared<const Value::Node>(Value::Node{kind, all_literal, std::move(payload)});
+  return std::make_shared<const Value::Node>(Value::Node{kind, all_literal, false, std::move(payload)});
 }
 
 // `j` is null, a boolean or a number: strings are made by make_string.
@@ -99,6 +100,12 @@ Value Value::object(std::vector<std::pair<std::string, Value>> entries) {
   return Value(make_node(Kind::Object, all_literal, std::move(entries)));
 }
 
+Value Value::repeated_object(std::vector<std::pair<std::string, Value>> entries) {
+  const bool all_literal =
+      std::all_of(entries.begin(), entries.end(), [](const auto& e) { return e.second.is_literal(); });
+  return Value(std::make_shared<const Node>(Node{Kind::Object, all_literal, true, std::move(entries)}));
+}
+
 Value Value::ref(const CfnElement& target) { return Value(make_node(Kind::Ref, false, Node::Reference{&target, {}})); }
 
 Value Value::get_att(const CfnElement& target, std::string attribute) {
@@ -154,6 +161,7 @@ bool Value::is_number() const {
   return j != nullptr && j->is_number();
 }
 bool Value::is_literal() const { return node_->all_literal; }
+bool Value::is_repeated() const { return node_->repeated; }
 
 const std::string& Value::as_string() const {
   if (!is_string()) throw std::logic_error("opsynth::Value::as_string on a value that is not a literal string");

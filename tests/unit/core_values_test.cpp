@@ -4,6 +4,7 @@
 
 #include "opsynth/core/app.hpp"
 #include "opsynth/core/cfn_element.hpp"
+#include "opsynth/core/json_writer.hpp"
 #include "opsynth/core/resolver.hpp"
 #include "opsynth/core/stack.hpp"
 #include "opsynth/core/synth.hpp"
@@ -94,6 +95,20 @@ TEST_F(Values, JsonStringKeepsANumberBetweenTwoReferences) {
   Value join = Value::intrinsic("Fn::Join", ValueList{"", ValueList{aws::region(), 5, aws::region(), 6}});
   Json expected = Json::parse(R"({"Fn::Join":["",["[\"",{"Ref":"AWS::Region"},5,{"Ref":"AWS::Region"},"6\"]"]]})");
   EXPECT_EQ(resolve(Stack::to_json_string(ValueList{join})), expected);
+}
+
+// A repeated object (an applied tag) is written once per place in the layout and copied after:
+// the copies must keep the indentation of where they land.
+TEST_F(Values, ARepeatedObjectIsWrittenWithTheLayoutOfEachPlace) {
+  const Value tag = Value::repeated_object({{"Key", "team"}, {"Value", "ops"}});
+  const Value doc = Value::object({{"a", ValueList{tag, tag}}, {"b", Value::object({{"c", ValueList{ValueList{tag}}}})}, {"d", tag}});
+  std::string text;
+  JsonWriter out(text);
+  Resolver r(stack, exports, errors);
+  r.write(doc, stack, out);
+  const Json t{{"Key", "team"}, {"Value", "ops"}};
+  const Json expected{{"a", {t, t}}, {"b", {{"c", Json::array({Json::array({t})})}}}, {"d", t}};
+  EXPECT_EQ(text, expected.dump(1));
 }
 
 TEST_F(Values, JsonStringOfLiteralsIsAPlainString) {

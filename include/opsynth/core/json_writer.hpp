@@ -51,6 +51,14 @@ class JsonWriter {
   // Any JSON: scalars and whole documents (written with the same layout).
   void value(const Json& j);
 
+  // A writer into `text` that writes a value as this one would write its next value (same layout
+  // and depth), and raw_value() to write that text here as the next value.
+  JsonWriter writer_for_next_value(std::string& text) const;
+  void raw_value(std::string_view text);
+  bool is_compact() const { return compact_; }
+  std::size_t depth() const { return base_depth_ + levels_.size(); }
+  std::size_t indent() const { return indent_; }
+
   // `s` as a quoted JSON string, escaped like nlohmann (and JSON.stringify) escape it.
   static void append_quoted(std::string& out, std::string_view s);
   // `s` escaped as the content of a JSON string, without the quotes.

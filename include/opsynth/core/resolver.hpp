@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -55,6 +56,8 @@ class Resolver {
  private:
   Json cross_stack_reference(const Value& v, const Construct& where);
   void write_local_reference(const Value& v, JsonWriter& out);
+  void write_object(const Value& v, const Construct& where, JsonWriter& out);
+  void write_repeated(const Value& v, const Construct& where, JsonWriter& out);
   // `doc` as JSON.stringify writes it, in a string (Stack.toJsonString).
   void write_json_string(const Value& doc, const Construct& where, JsonWriter& out);
 
@@ -62,6 +65,9 @@ class Resolver {
   ExportTable& exports_;
   std::vector<std::string>& errors_;
   std::set<const Stack*> cross_stack_;
+  // Text of repeated literal objects by (node, depth, indent): the Value keeps the node, and so
+  // its address, alive while the entry is used.
+  std::map<std::tuple<const void*, std::size_t, std::size_t>, std::pair<Value, std::string>> repeated_;
 };
 
 }  // namespace opsynth

@@ -57,6 +57,9 @@ class Value {
   static Value literal(Json j);
   static Value list(std::vector<Value> items) { return Value(std::move(items)); }
   static Value object(std::vector<std::pair<std::string, Value>> entries);
+  // An object that many resources of a stack hold (an applied tag): the resolver writes its text
+  // once per place in the layout and copies it after (Resolver::write_repeated).
+  static Value repeated_object(std::vector<std::pair<std::string, Value>> entries);
   static Value ref(const CfnElement& target);
   static Value get_att(const CfnElement& target, std::string attribute);
   static Value element_name(const CfnElement& target);
@@ -69,6 +72,9 @@ class Value {
   bool is_number() const;   // a literal number
   // True when the whole value is known at synthesis (no intrinsic anywhere inside).
   bool is_literal() const;
+  bool is_repeated() const;  // made by repeated_object
+  // The node this value shares with its copies: equal for copies, distinct for values made apart.
+  const void* identity() const { return node_.get(); }
   // For string-typed intrinsics (Ref, GetAtt, Join, Sub, Select, ImportValue, If...)
   // this is false; only literal strings are "known strings".
   const std::string& as_string() const;  // literal strings only
