@@ -238,10 +238,11 @@ OpsStack::OpsStack(Construct& scope, std::string id, OpsStackProps props) : Stac
   }
   rows.push_back({graph("Lambda Invocations by Function", std::move(invocations), 12),
                   graph("Lambda Errors by Function", std::move(errors), 12)});
-  rows.push_back({graph("Lambda p95 Duration", std::move(durations), 12), graph("Lambda Throttles", std::move(throttles), 12)});
+  rows.push_back({graph("Lambda p95 Duration", std::move(durations), 12),
+                  graph("Lambda Throttles", std::move(throttles), 12)});
   // Row 5: every alarm of the stack.
-  rows.push_back({std::make_shared<cloudwatch::AlarmStatusWidget>(
-      cloudwatch::AlarmStatusWidgetProps{.title = "Alarm Status", .alarm_arns = alarm_arns, .width = 24, .height = 4})});
+  rows.push_back({std::make_shared<cloudwatch::AlarmStatusWidget>(cloudwatch::AlarmStatusWidgetProps{
+      .title = "Alarm Status", .alarm_arns = std::move(alarm_arns), .width = 24, .height = 4})});
   // Extra rows, each only when its id is given.
   if (!props.rum_app_monitor_id.empty())
     rows.push_back({graph("RUM Errors", {rum_metric("JsErrorCount"), rum_metric("HttpErrorCount")}, 12),

@@ -119,16 +119,17 @@ void put_tags(ValueMap& out, const char* name, const CfnResource& resource, cons
   for (const MergedTag& m : all) entries.emplace_back(m.key, m.tag != nullptr ? Value(m.tag->value) : m.value);
   out.emplace_back(name, Value::object(std::move(entries)));
 }
+
 void check_intrinsic_tags(const char* name, const CfnResource& resource, bool whole_intrinsic,
                           std::vector<std::string>& errors) {
   if (!whole_intrinsic) return;
-  const auto inherited = resource.effective_tags();
-  if (inherited.empty()) return;
+  const auto applied = resource.effective_tags();
+  if (applied.empty()) return;
   std::string keys;
-  for (const Tag* t : inherited) keys += (keys.empty() ? "" : ", ") + t->key;
+  for (const Tag* t : applied) keys += (keys.empty() ? "" : ", ") + t->key;
   errors.push_back(fmt::format(
       "{} is a single intrinsic (such as Fn::If), which cannot also hold the tags applied to this resource ({}); "
-      "give {} entry by entry, or exclude {} from those tags (Tags::of(scope).add(key, value, {{\"{}\"}}))",
+      "give {} entry by entry, or keep those tags off {} (Tags::of(scope).add(key, value, {{\"{}\"}}) skips it)",
       name, keys, name, resource.cfn_type(), resource.cfn_type()));
 }
 }  // namespace detail

@@ -35,10 +35,8 @@ constexpr std::array<char, 256> kShortEscape = [] {
   return table;
 }();
 
-std::size_t escaped_length(unsigned char c) {
-  if (class_of(static_cast<char>(c)) == kPlain) return 1;
-  return kShortEscape[c] != 0 ? 2 : 6;
-}
+// The length of a byte that needs escaping, once escaped.
+std::size_t escaped_length(unsigned char c) { return kShortEscape[c] != 0 ? 2 : 6; }
 
 // True when none of the 8 bytes in `block` needs escaping or UTF-8 checking: no byte below 0x20,
 // none at or above 0x80, no '"' and no '\\' (the "has a zero byte" word tricks, which are exact
@@ -49,7 +47,7 @@ bool plain_block(const char* p) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
   const std::uint64_t quote = x ^ (kOnes * '"'), backslash = x ^ (kOnes * '\\');
   const std::uint64_t special = (x - kOnes * 0x20) | (quote - kOnes) | (backslash - kOnes);
-  return ((special & ~x & kHighs) | (x & kHighs)) == 0;
+  return ((special | x) & kHighs) == 0;
 }
 
 std::size_t first_non_plain(std::string_view s) {

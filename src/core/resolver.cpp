@@ -17,10 +17,11 @@ std::string stringify(const Json& j) { return j.dump(-1, ' ', false, Json::error
 
 bool concatable(const Json& j) { return j.is_string() || j.is_number(); }
 
-bool is_join_with(const Json& j, const std::string& delimiter) {
+// {"Fn::Join": ["", [...]]}: spliced into a JSON string, its parts are spliced one by one.
+bool is_empty_join(const Json& j) {
   if (!j.is_object() || j.size() != 1 || !j.contains("Fn::Join")) return false;
   const auto& args = j["Fn::Join"];
-  return args.is_array() && args.size() == 2 && args[0] == delimiter && args[1].is_array();
+  return args.is_array() && args.size() == 2 && args[0] == "" && args[1].is_array();
 }
 
 // aws-cdk-lib's deepQuoteStringLiterals: strings inside an intrinsic that is spliced
@@ -65,18 +66,21 @@ class JsonStringParts {
   }
 
   void intrinsic(const Json& j) {
-    if (is_join_with(j, "")) {
+    spliced_ = true;
+    if (is_empty_join(j)) {
       for (const auto& item : j["Fn::Join"][1]) intrinsic(item);
-    } else if (concatable(j) && !parts_.empty() && (is_text(parts_.back()) || concatable(std::get<Json>(parts_.back())))) {
+    } else if (concatable(j) && !parts_.empty() &&
+               (is_text(parts_.back()) || concatable(std::get<Json>(parts_.back())))) {
       text() += escaped(j);
     } else {
       parts_.emplace_back(j);
     }
   }
 
-  // A plain string when the document came out as one text, else {"Fn::Join": ["", parts]}.
+  // A plain string when nothing was spliced in, else {"Fn::Join": ["", parts]}, even when the
+  // spliced parts merged into one text (aws-cdk-lib's tokenAwareStringify does the same).
   void write(JsonWriter& out) const {
-    if (parts_.size() == 1) return write_part(parts_.front(), out);
+    if (!spliced_) return out.escaped_string(std::get<std::string>(parts_.front()));  // text only: one part
     out.begin_object();
     out.key("Fn::Join");
     out.begin_array();
@@ -107,6 +111,7 @@ class JsonStringParts {
   }
 
   std::vector<Part> parts_;
+  bool spliced_ = false;
 };
 
 }  // namespace

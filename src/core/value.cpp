@@ -37,8 +37,9 @@ struct Value::Node {
 };
 
 namespace {
-std::shared_ptr<const Value::Node> make_node(Value::Kind kind, bool all_literal, auto payload) {
-  return std::make_shared<const Value::Node>(Value::Node{kind, all_literal, false, std::move(payload)});
+std::shared_ptr<const Value::Node> make_node(Value::Kind kind, bool all_literal, auto payload,
+                                             bool repeated = false) {
+  return std::make_shared<const Value::Node>(Value::Node{kind, all_literal, repeated, std::move(payload)});
 }
 
 // `j` is null, a boolean or a number: strings are made by make_string.
@@ -95,15 +96,17 @@ Value Value::literal(Json j) {
 }
 
 Value Value::object(std::vector<std::pair<std::string, Value>> entries) {
-  const bool all_literal =
-      std::all_of(entries.begin(), entries.end(), [](const auto& e) { return e.second.is_literal(); });
-  return Value(make_node(Kind::Object, all_literal, std::move(entries)));
+  return make_object(std::move(entries), false);
 }
 
 Value Value::repeated_object(std::vector<std::pair<std::string, Value>> entries) {
+  return make_object(std::move(entries), true);
+}
+
+Value Value::make_object(std::vector<std::pair<std::string, Value>> entries, bool repeated) {
   const bool all_literal =
       std::all_of(entries.begin(), entries.end(), [](const auto& e) { return e.second.is_literal(); });
-  return Value(std::make_shared<const Node>(Node{Kind::Object, all_literal, true, std::move(entries)}));
+  return Value(make_node(Kind::Object, all_literal, std::move(entries), repeated));
 }
 
 Value Value::ref(const CfnElement& target) { return Value(make_node(Kind::Ref, false, Node::Reference{&target, {}})); }
@@ -146,7 +149,8 @@ Json Value::to_json() const {
 
 Value Value::json_string(Value document) {
   // A document without references is just a string (JSON.stringify's compact form).
-  if (document.is_literal()) return Value(document.to_json().dump());
+  // Invalid UTF-8 becomes U+FFFD, as the template writer and the path with references write it.
+  if (document.is_literal()) return Value(document.to_json().dump(-1, ' ', false, Json::error_handler_t::replace));
   return Value(make_node(Kind::JsonString, false, Node::Named{{}, std::move(document)}));
 }
 

@@ -111,6 +111,33 @@ TEST_F(Values, ARepeatedObjectIsWrittenWithTheLayoutOfEachPlace) {
   EXPECT_EQ(text, expected.dump(1));
 }
 
+// aws-cdk-lib's tokenAwareStringify: once an intrinsic is spliced in, the string is an Fn::Join,
+// even when the intrinsic's parts all merge into the text around them.
+TEST_F(Values, JsonStringWithASplicedJoinOfLiteralsStaysAJoin) {
+  Value join = Value::intrinsic("Fn::Join", ValueList{"", ValueList{"a", 5}});
+  EXPECT_EQ(resolve(Stack::to_json_string(ValueList{join})), Json::parse(R"({"Fn::Join":["",["[\"a5\"]"]]})"));
+}
+
+// Invalid UTF-8 becomes U+FFFD in a JSON string with or without references, as in the template.
+TEST_F(Values, JsonStringOfLiteralsReplacesInvalidUtf8) {
+  Value s = Stack::to_json_string(Value::object({{"t", "bad \xff"}}));
+  ASSERT_TRUE(s.is_string());
+  EXPECT_EQ(s.as_string(), "{\"t\":\"bad \xef\xbf\xbd\"}");
+}
+
+// Only indented template text reuses a repeated object's text: inside a JSON string, or written by
+// itself, it renders like any object.
+TEST_F(Values, ARepeatedObjectRendersLikeAnyObjectInEveryContext) {
+  const ValueMap entries{{"Key", "say \"hi\""}, {"Value", "v"}};
+  const Value repeated = Value::repeated_object(entries);
+  const Value plain = Value::object(entries);
+  EXPECT_EQ(resolve(Stack::to_json_string(ValueList{repeated, aws::region(), repeated})),
+            resolve(Stack::to_json_string(ValueList{plain, aws::region(), plain})));
+  EXPECT_EQ(resolve(ValueList{repeated, repeated}), resolve(ValueList{plain, plain}));
+  EXPECT_EQ(resolve(repeated), resolve(plain));
+  EXPECT_EQ(repeated, plain);
+}
+
 TEST_F(Values, JsonStringOfLiteralsIsAPlainString) {
   Value s = Stack::to_json_string(Value::object({{"a", 1}, {"b", ValueList{"x"}}}));
   ASSERT_TRUE(s.is_string());

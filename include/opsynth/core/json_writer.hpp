@@ -4,7 +4,8 @@
 // Synthesis used to resolve every value into an nlohmann DOM, serialise it and free it; the
 // DOM's allocations were most of the cost of a stack. The output is byte-identical to
 // `Json::dump(indent, ' ', false, error_handler_t::replace)` (compact: `dump(-1, ...)`) of the
-// same document; the unit tests compare the two.
+// same document; the unit tests compare the two. (compact_in_string writes that text as it reads
+// inside a JSON string.)
 #pragma once
 
 #include <cstddef>
@@ -45,14 +46,16 @@ class JsonWriter {
   void key(std::string_view name);
 
   void string(std::string_view s);
-  // A string whose content is escaped already (written between quotes as it is).
+  // A string whose content is escaped already (written between quotes as it is; not for a
+  // compact_in_string writer).
   void escaped_string(std::string_view escaped);
   void boolean(bool b);
   // Any JSON: scalars and whole documents (written with the same layout).
   void value(const Json& j);
 
   // A writer into `text` that writes a value as this one would write its next value (same layout
-  // and depth), and raw_value() to write that text here as the next value.
+  // and depth), and raw_value() to write that text here as the next value (as it is: not for a
+  // compact_in_string writer).
   JsonWriter writer_for_next_value(std::string& text) const;
   void raw_value(std::string_view text);
   bool is_compact() const { return compact_; }

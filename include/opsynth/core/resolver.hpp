@@ -1,6 +1,7 @@
 // Turns Values into template JSON for one consuming stack.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <set>
 #include <string>
@@ -65,8 +66,9 @@ class Resolver {
   ExportTable& exports_;
   std::vector<std::string>& errors_;
   std::set<const Stack*> cross_stack_;
-  // Text of repeated literal objects by (node, depth, indent): the Value keeps the node, and so
-  // its address, alive while the entry is used.
+  // Text of repeated literal objects by (node, depth, indent), for indented template text only
+  // (write() sends compact writers, which JSON strings use, the usual way): the Value keeps the
+  // node, and so its address, alive while the entry is used.
   std::map<std::tuple<const void*, std::size_t, std::size_t>, std::pair<Value, std::string>> repeated_;
 };
 

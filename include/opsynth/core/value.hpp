@@ -96,6 +96,7 @@ class Value {
 
  private:
   explicit Value(std::shared_ptr<const Node> n) : node_(std::move(n)) {}
+  static Value make_object(std::vector<std::pair<std::string, Value>> entries, bool repeated);
   std::shared_ptr<const Node> node_;
 };
 
