@@ -35,9 +35,6 @@ constexpr std::array<char, 256> kShortEscape = [] {
   return table;
 }();
 
-// The length of a byte that needs escaping, once escaped.
-std::size_t escaped_length(unsigned char c) { return kShortEscape[c] != 0 ? 2 : 6; }
-
 // True when none of the 8 bytes in `block` needs escaping or UTF-8 checking: no byte below 0x20,
 // none at or above 0x80, no '"' and no '\\' (the "has a zero byte" word tricks, which are exact
 // about whether such a byte exists). Strings are mostly plain: this checks them 8 bytes at a time.
@@ -85,31 +82,21 @@ void JsonWriter::append_escaped(std::string& out, std::string_view s) {
     out.append(quoted, 1, quoted.size() - 2);
     return;
   }
-  // Sized exactly first, then written through a pointer. Both passes skip plain runs 8 bytes at a
-  // time: a JSON document inside a string (a dashboard body) or inline code escapes every few words.
-  std::size_t length = first_special;
-  for (std::size_t i = first_special; i < s.size();) {
-    const std::size_t plain = first_non_plain(s.substr(i));
-    length += plain;
-    i += plain;
-    if (i < s.size()) length += escaped_length(static_cast<unsigned char>(s[i++]));
-  }
-  const std::size_t at = out.size();
-  out.resize(at + length);
-  char* p = std::copy_n(s.data(), first_special, out.data() + at);
+  // Plain runs between escapes are copied whole, found 8 bytes at a time: a JSON document inside a
+  // string (a dashboard body) or inline code escapes every few words.
   static constexpr char kHex[] = "0123456789abcdef";
+  out.append(s.data(), first_special);
   for (std::size_t i = first_special; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i++]);  // a byte to escape: ASCII only, checked above
     if (kShortEscape[c] != 0) {
-      *p++ = '\\';
-      *p++ = kShortEscape[c];
+      const char escape[] = {'\\', kShortEscape[c]};
+      out.append(escape, sizeof escape);
     } else {
-      p = std::copy_n("\\u00", 4, p);
-      *p++ = kHex[c >> 4];
-      *p++ = kHex[c & 0xf];
+      const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf]};
+      out.append(escape, sizeof escape);
     }
     const std::size_t plain = first_non_plain(s.substr(i));
-    p = std::copy_n(s.data() + i, plain, p);
+    out.append(s.data() + i, plain);
     i += plain;
   }
 }
