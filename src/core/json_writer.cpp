@@ -175,7 +175,7 @@ void JsonWriter::escaped_string(std::string_view escaped) {
 }
 
 JsonWriter JsonWriter::writer_for_next_value(std::string& text) const {
-  JsonWriter w(text, base_depth_ + levels_.size(), indent_);
+  JsonWriter w(text, depth(), indent_);
   w.compact_ = compact_;
   w.in_string_ = in_string_;
   return w;

@@ -192,12 +192,12 @@ void Resolver::write_object(const Value& v, const Construct& where, JsonWriter& 
 // An applied tag is in nearly every tag list of its stack, always at the same depth: its text is
 // written once and copied. Literal only, so that skipping the writing skips no error or export.
 void Resolver::write_repeated(const Value& v, const Construct& where, JsonWriter& out) {
-  std::string text;
-  JsonWriter probe = out.writer_for_next_value(text);
-  const auto key = std::make_tuple(v.identity(), probe.depth(), probe.indent());
+  const auto key = std::make_tuple(v.identity(), out.depth(), out.indent());
   auto it = repeated_.find(key);
   if (it == repeated_.end()) {
-    write_object(v, where, probe);
+    std::string text;
+    JsonWriter first = out.writer_for_next_value(text);
+    write_object(v, where, first);
     it = repeated_.emplace(key, std::make_pair(v, std::move(text))).first;
   }
   out.raw_value(it->second.second);
