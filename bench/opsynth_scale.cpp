@@ -8,8 +8,6 @@
 #include <iostream>
 #include <string>
 
-#include <fmt/format.h>
-
 #include "opsynth/core/synth.hpp"
 #include "scaled_app.hpp"
 
@@ -29,9 +27,8 @@ int main(int argc, char** argv) {
   const SynthResult result = synthesize_into(*app, argv[3]);
   for (const auto& e : result.errors()) std::cerr << e << '\n';
   if (argc == 5) {  // the same per-phase lines as `opsynth synth --timings`, with the tree's construction first
-    auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
-    std::cerr << fmt::format("timing: {:<9} {:>9.3f} ms\n", "build", ms(built - start));
-    for (const auto& t : result.timings) std::cerr << fmt::format("timing: {:<9} {:>9.3f} ms\n", t.phase, ms(t.elapsed));
+    std::cerr << PhaseTiming{"build", built - start}.line() << '\n';
+    for (const auto& t : result.timings) std::cerr << t.line() << '\n';
   }
   keep_until_exit(std::move(app));  // as the CLI does
   return result.ok() ? 0 : 1;

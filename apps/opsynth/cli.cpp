@@ -83,11 +83,6 @@ void check_selection(const App& app, const std::vector<std::string>& selected, s
       errors.push_back(fmt::format("no stack named \"{}\"; the app has: {}", name, known));
 }
 
-void print_timings(const SynthResult& r) {
-  for (const auto& t : r.timings)
-    std::cerr << fmt::format("timing: {:<9} {:>9.3f} ms\n", t.phase, std::chrono::duration<double, std::milli>(t.elapsed).count());
-}
-
 }  // namespace
 
 void add_context_options(CLI::App* cmd, CommonOptions& options) {
@@ -129,9 +124,8 @@ void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_co
       std::cerr << fmt::format("{}/{} ({} resources)\n", dir, a.template_file, a.resource_count);
     }
     if (timings) {
-      print_timings(s.result);  // the phases of synthesis, then "write"
-      std::cerr << fmt::format("timing: {:<9} {:>9.3f} ms\n", "total",
-                               std::chrono::duration<double, std::milli>(t1 - t0).count());
+      for (const auto& t : s.result.timings) std::cerr << t.line() << '\n';  // the phases of synthesis, then "write"
+      std::cerr << PhaseTiming{"total", t1 - t0}.line() << '\n';
     }
     keep_until_exit(std::move(s.app));  // the process ends here: the OS frees the tree at once
   });

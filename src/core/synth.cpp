@@ -15,6 +15,10 @@
 
 namespace opsynth {
 
+std::string PhaseTiming::line() const {
+  return fmt::format("timing: {:<9} {:>9.3f} ms", phase, std::chrono::duration<double, std::milli>(elapsed).count());
+}
+
 std::string Diagnostic::to_string() const { return path.empty() ? message : path + ": " + message; }
 
 Json StackArtifact::template_json() const { return Json::parse(template_text); }

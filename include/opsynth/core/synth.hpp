@@ -48,6 +48,8 @@ struct CloudAssembly {
 struct PhaseTiming {
   std::string phase;
   std::chrono::nanoseconds elapsed;
+  // "timing: <phase> <milliseconds> ms", as `opsynth synth --timings` prints it.
+  std::string line() const;
 };
 
 struct SynthResult {
