@@ -72,15 +72,23 @@ std::string make_unique_id(std::vector<std::string> components) {
 }
 
 namespace {
-// Primary weight of an ASCII character in ICU's root collation: whitespace and
-// punctuation, then symbols, then digits, then letters (case-insensitive).
-int primary_weight(unsigned char c) {
-  static constexpr std::string_view kOrder =
+// Primary weight of each byte in ICU's root collation, for ASCII: whitespace and punctuation, then
+// symbols, then digits, then letters (case-insensitive); other bytes after them, by value. A table:
+// tag keys are compared for every tagged resource (finding each byte in the order string was a
+// linear scan per byte).
+constexpr std::array<int, 256> kPrimaryWeight = [] {
+  constexpr std::string_view kOrder =
       "\t\n\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ";
-  if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-  auto pos = kOrder.find(static_cast<char>(c));
-  return pos == std::string_view::npos ? 1000 + c : static_cast<int>(pos);
-}
+  std::array<int, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    int folded = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+    auto pos = kOrder.find(static_cast<char>(folded));
+    table[c] = pos == std::string_view::npos ? 1000 + c : static_cast<int>(pos);
+  }
+  return table;
+}();
+
+int primary_weight(unsigned char c) { return kPrimaryWeight[c]; }
 }  // namespace
 
 bool locale_less(const std::string& a, const std::string& b) {
