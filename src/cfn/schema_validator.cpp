@@ -285,16 +285,16 @@ class Checker {
     }
   }
 
+  // The value is compared as text; its shown form (quoted JSON) is built only for an error.
   void check_enum(const Node& n, const View& val, JT jt, const Path& path) {
-    std::string text, shown;
+    std::string normalized;  // a number's text, or a numeric string in a numeric enum
+    std::string_view text;
     if (jt == JT::String) {
       text = val.str();
-      shown = show(text);
       if (n.flags & schema::kNumericEnum)
-        if (auto d = parse_number(text)) text = format_number(*d);
+        if (auto d = parse_number(val.str())) text = normalized = format_number(*d);
     } else {
-      text = format_number(val.num());
-      shown = text;
+      text = normalized = format_number(val.num());
     }
     for (std::uint16_t i = 0; i < n.enums.count; ++i)
       if (t_.strings[n.enums.begin + i] == text) return;
@@ -303,7 +303,7 @@ class Checker {
       if (i) allowed += ", ";
       allowed += t_.strings[n.enums.begin + i];
     }
-    error(path, shown + " is not one of " + allowed);
+    error(path, (jt == JT::String ? show(val.str()) : normalized) + " is not one of " + allowed);
   }
 
   void check_string(const Node& n, const std::string& s, const Path& path) {
