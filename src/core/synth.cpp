@@ -163,7 +163,8 @@ class TreeValidator {
   // Two elements of one stack must not share a logical ID (e.g. "A/B" and "AB"). Reported after
   // every construct's own errors, by `report_logical_id_clashes`.
   void check_logical_ids(Stack& s) {
-    std::unordered_map<std::string, const CfnElement*> seen;
+    // Keyed by views of the elements' own logical IDs, which outlive the map.
+    std::unordered_map<std::string_view, const CfnElement*> seen;
     for (Construct* c : all_constructs(s)) {
       auto* e = dynamic_cast<CfnElement*>(c);
       if (e == nullptr) continue;
