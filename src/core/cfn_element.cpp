@@ -96,7 +96,7 @@ std::vector<const Tag*> CfnResource::effective_tags() const {
   };
   // Root first, so the nearest scope's tag wins (aws-cdk-lib applies tag aspects top-down).
   for (const Construct* c : scopes()) {
-    if (const auto* s = dynamic_cast<const Stack*>(c)) {
+    if (const Stack* s = c->as_stack()) {
       for (const auto& t : s->tags()) set(t);
     }
     for (const auto& t : c->applied_tags()) set(t);
@@ -187,7 +187,7 @@ std::vector<CfnResource*> resources_below(Construct& scope) {
   std::vector<CfnResource*> out;
   for_each_construct(scope, [&out](const Construct& c) {
     // for_each_construct visits constructs as const; the subtree of a non-const scope is not.
-    if (auto* r = dynamic_cast<const CfnResource*>(&c)) out.push_back(const_cast<CfnResource*>(r));
+    if (const CfnResource* r = c.as_cfn_resource()) out.push_back(const_cast<CfnResource*>(r));
   });
   return out;
 }

@@ -68,7 +68,7 @@ void keep_until_exit(std::unique_ptr<App> app) {
 std::vector<Stack*> App::stacks() const {
   std::vector<Stack*> out;
   for (auto* c : children())
-    if (auto* s = dynamic_cast<Stack*>(c)) out.push_back(s);
+    if (const Stack* s = c->as_stack()) out.push_back(const_cast<Stack*>(s));  // the app's own children
   return out;
 }
 

@@ -153,7 +153,7 @@ class TreeValidator {
       const std::string path = c.path();  // built only when needed: most constructs have no error
       for (auto& e : errors) add(diags_, Diagnostic::Level::Error, path, std::move(e));
     }
-    if (auto* s = dynamic_cast<Stack*>(&c)) check_stack_name(*s);
+    if (const Stack* s = c.as_stack()) check_stack_name(*s);
   }
 
   void check_subtree(Construct& root) {
@@ -166,7 +166,7 @@ class TreeValidator {
     // Keyed by views of the elements' own logical IDs, which outlive the map.
     std::unordered_map<std::string_view, const CfnElement*> seen;
     for (Construct* c : all_constructs(s)) {
-      auto* e = dynamic_cast<CfnElement*>(c);
+      const CfnElement* e = c->as_cfn_element();
       if (e == nullptr) continue;
       auto [it, inserted] = seen.emplace(e->logical_id(), e);
       if (!inserted)
@@ -271,7 +271,7 @@ void write_tree_node(const Construct& c, const std::string& path, JsonWriter& ou
   out.string(c.scope() == nullptr ? "App" : c.id());
   out.key("path");
   out.string(path);
-  if (const auto* r = dynamic_cast<const CfnResource*>(&c)) {
+  if (const CfnResource* r = c.as_cfn_resource()) {
     out.key("attributes");
     out.begin_object();
     out.key("aws:cdk:cloudformation:type");
@@ -307,7 +307,7 @@ std::string tree_text(const App& app) {
 
 // The metadata entries of `c` and of everything below it, in tree order; `path` is c.path().
 void write_metadata_below(const Construct& c, const std::string& path, JsonWriter& out) {
-  const auto* element = dynamic_cast<const CfnElement*>(&c);
+  const CfnElement* element = c.as_cfn_element();
   if (element != nullptr || !c.metadata().empty()) {
     out.key("/" + path);
     out.begin_array();
@@ -403,7 +403,7 @@ SynthResult synthesize(App& app) {
   templates.reserve(app.children().size());
   validator.check(app);
   for (Construct* child : app.children()) {
-    auto* s = dynamic_cast<Stack*>(child);
+    auto* s = const_cast<Stack*>(child->as_stack());  // the app's own child: not const
     if (s == nullptr) {
       validator.check_subtree(*child);
       continue;
@@ -423,7 +423,7 @@ SynthResult synthesize(App& app) {
     TemplateText& t = templates.emplace_back();
     Resolver resolver(*s, exports, errors);
     for (Construct* c : all_constructs(*s))
-      if (auto* e = dynamic_cast<CfnElement*>(c)) e->render(t, resolver);
+      if (const CfnElement* e = c->as_cfn_element()) e->render(t, resolver);
     for (const auto& d : s->stack_dependencies()) a.dependencies.push_back(d.stack->stack_name());
     for (const Stack* p : resolver.imported_stacks()) a.dependencies.push_back(p->stack_name());
     index_of[s] = result.assembly.stacks.size();

@@ -27,6 +27,8 @@ class CfnElement : public Construct {
   // Adds this element to `out` (a template), resolving its values with `r`.
   virtual void render(TemplateText& out, Resolver& r) const = 0;
 
+  const CfnElement* as_cfn_element() const final { return this; }
+
  private:
   mutable std::string logical_id_;
   bool overridden_ = false;
@@ -39,6 +41,8 @@ class CfnCondition;
 class CfnResource : public CfnElement {
  public:
   CfnResource(Construct& scope, std::string id, std::string type, ValueMap properties = {});
+
+  const CfnResource* as_cfn_resource() const final { return this; }
 
   const std::string& cfn_type() const { return type_; }
   Value ref() const { return Value::ref(*this); }

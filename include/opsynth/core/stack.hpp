@@ -29,6 +29,8 @@ class Stack : public Construct {
  public:
   Stack(Construct& scope, std::string id, StackProps props = {});
 
+  const Stack* as_stack() const final { return this; }
+
   const std::string& stack_name() const { return props_.stack_name; }
   const Environment& env() const { return props_.env; }
   const std::string& description() const { return props_.description; }
