@@ -54,41 +54,17 @@ std::size_t first_non_plain(std::string_view s) {
   return i;
 }
 
-// ",\n" and a run of spaces: a member's separator, line break and indent are appended as one
-// slice of it. Templates are written a few bytes per call, so the number of appends counts.
-constexpr std::size_t kMaxIndentRun = 128;
-constexpr std::array<char, 2 + kMaxIndentRun> kBreak = [] {
-  std::array<char, 2 + kMaxIndentRun> run{};
-  run[0] = ',';
-  run[1] = '\n';
-  for (std::size_t i = 2; i < run.size(); ++i) run[i] = ' ';
-  return run;
-}();
-
 void append_scalar_via_library(std::string& out, const Json& j) {
   out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace
 
-void JsonWriter::append_quoted(std::string& out, std::string_view s) { append_quoted(out, s, {}); }
-
-void JsonWriter::append_quoted(std::string& out, std::string_view s, std::string_view suffix) {
-  if (first_non_plain(s) == s.size()) {  // the common case: one append
-    const std::size_t at = out.size();
-    out.resize(at + s.size() + 2 + suffix.size());
-    char* p = out.data() + at;
-    *p++ = '"';
-    std::memcpy(p, s.data(), s.size());
-    p += s.size();
-    *p++ = '"';
-    std::memcpy(p, suffix.data(), suffix.size());
-    return;
-  }
+void JsonWriter::append_quoted(std::string& out, std::string_view s) {
+  out.reserve(out.size() + s.size() + 2);
   out += '"';
   append_escaped(out, s);
   out += '"';
-  out += suffix;
 }
 
 void JsonWriter::append_escaped(std::string& out, std::string_view s) {
@@ -137,45 +113,35 @@ void JsonWriter::append_quoted_in_string(std::string& out, std::string_view s) {
   append_escaped(out, once);
 }
 
-void JsonWriter::quoted(std::string_view s, std::string_view suffix) {
+void JsonWriter::quoted(std::string_view s) {
   if (in_string_) {
     append_quoted_in_string(out_, s);
-    out_ += suffix;
   } else {
-    append_quoted(out_, s, suffix);
+    append_quoted(out_, s);
   }
 }
 
-void JsonWriter::newline_and_indent(std::size_t depth) { separator_and_indent(false, depth); }
-
-void JsonWriter::separator_and_indent(bool comma, std::size_t depth) {
-  const char* from = comma ? kBreak.data() : kBreak.data() + 1;
-  if (compact_) {
-    if (comma) out_ += ',';
-    return;
-  }
-  const std::size_t spaces = depth * indent_;
-  const std::size_t head = comma ? 2 : 1;
-  if (spaces <= kMaxIndentRun) {
-    out_.append(from, head + spaces);
-  } else {
-    out_.append(from, head);
-    out_.append(spaces, ' ');
-  }
+void JsonWriter::newline_and_indent(std::size_t depth) {
+  if (compact_) return;
+  out_ += '\n';
+  out_.append(depth * indent_, ' ');
 }
 
 void JsonWriter::before_value() {
   if (levels_.empty() || !levels_.back().is_array) return;  // top level, or after key()
   Level& level = levels_.back();
-  separator_and_indent(!level.empty, base_depth_ + levels_.size());
+  if (!level.empty) out_ += ',';
   level.empty = false;
+  newline_and_indent(base_depth_ + levels_.size());
 }
 
 void JsonWriter::key(std::string_view name) {
   Level& level = levels_.back();
-  separator_and_indent(!level.empty, base_depth_ + levels_.size());
+  if (!level.empty) out_ += ',';
   level.empty = false;
-  quoted(name, compact_ ? std::string_view(":") : std::string_view(": "));
+  newline_and_indent(base_depth_ + levels_.size());
+  quoted(name);
+  out_ += compact_ ? ":" : ": ";
 }
 
 void JsonWriter::open(char bracket, bool is_array) {
@@ -198,7 +164,7 @@ void JsonWriter::end_array() { close(']'); }
 
 void JsonWriter::string(std::string_view s) {
   before_value();
-  quoted(s, {});
+  quoted(s);
 }
 
 void JsonWriter::escaped_string(std::string_view escaped) {

@@ -64,8 +64,6 @@ class JsonWriter {
 
   // `s` as a quoted JSON string, escaped like nlohmann (and JSON.stringify) escape it.
   static void append_quoted(std::string& out, std::string_view s);
-  // The same, followed by `suffix` (such as a key's ": ").
-  static void append_quoted(std::string& out, std::string_view s, std::string_view suffix);
   // `s` escaped as the content of a JSON string, without the quotes.
   static void append_escaped(std::string& out, std::string_view s);
   // `s` quoted as a JSON string, then escaped as the content of an enclosing JSON string.
@@ -76,10 +74,7 @@ class JsonWriter {
   void open(char bracket, bool is_array);
   void close(char bracket);
   void newline_and_indent(std::size_t depth);
-  // A ',' when `comma`, then (unless compact) a line break and the indent of `depth`.
-  void separator_and_indent(bool comma, std::size_t depth);
-  // A key or string value, quoted for this writer's mode, then `suffix` as it is.
-  void quoted(std::string_view s, std::string_view suffix);
+  void quoted(std::string_view s);  // a key or string value, quoted for this writer's mode
 
   struct Level {
     bool is_array;
