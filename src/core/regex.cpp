@@ -40,6 +40,15 @@ MatchData match_data(const pcre2_code* code) {
   return MatchData(pcre2_match_data_create_from_pattern(code, nullptr), &pcre2_match_data_free);
 }
 
+// Whether there is a match needs no groups: search and full_match reuse one match block per
+// thread, sized for the whole match alone, instead of allocating one per call (a schema check
+// matches a pattern for every string it checks). pcre2_match returns 0 when the groups do not fit
+// in it, which is still a match.
+pcre2_match_data* yes_no_match_data() {
+  thread_local const MatchData data(pcre2_match_data_create(1, nullptr), &pcre2_match_data_free);
+  return data.get();
+}
+
 // >= 0 on a match. A match PCRE2 gives up on (its match limit) throws: callers must not
 // treat an unknown result as either answer.
 int run(const pcre2_code* code, std::string_view s, PCRE2_SIZE start, std::uint32_t options, pcre2_match_data* data) {
@@ -61,14 +70,10 @@ Regex::Regex(Regex&&) noexcept = default;
 Regex& Regex::operator=(Regex&&) noexcept = default;
 
 bool Regex::full_match(std::string_view s) const {
-  auto data = match_data(compiled_->code);
-  return run(compiled_->code, s, 0, kWhole, data.get()) >= 0;
+  return run(compiled_->code, s, 0, kWhole, yes_no_match_data()) >= 0;
 }
 
-bool Regex::search(std::string_view s) const {
-  auto data = match_data(compiled_->code);
-  return run(compiled_->code, s, 0, 0, data.get()) >= 0;
-}
+bool Regex::search(std::string_view s) const { return run(compiled_->code, s, 0, 0, yes_no_match_data()) >= 0; }
 
 std::optional<std::vector<std::string>> Regex::full_match_groups(std::string_view s) const {
   auto data = match_data(compiled_->code);
