@@ -23,7 +23,7 @@ std::string period_problem(int s) {
 
 Metric::Metric(MetricProps props)
     : props_(std::move(props)),
-      statistic_(parse_statistic(props_.statistic).statistic),
+      statistic_(parse_statistic(props_.statistic)),
       dimensions_(props_.dimensions_map) {
   // Most metrics have one dimension, and std::stable_sort allocates its buffer even for one.
   if (dimensions_.size() > 1)
@@ -35,25 +35,26 @@ Metric Metric::with_statistic(std::string statistic) const {
   p.statistic = std::move(statistic);
   return Metric(std::move(p));
 }
+// The others keep the statistic and dimensions: a copy, without parsing and sorting them again.
 Metric Metric::with_period(int seconds) const {
-  MetricProps p = props_;
-  p.period_seconds = seconds;
-  return Metric(std::move(p));
+  Metric m = *this;
+  m.props_.period_seconds = seconds;
+  return m;
 }
 Metric Metric::with_label(std::string label) const {
-  MetricProps p = props_;
-  p.label = std::move(label);
-  return Metric(std::move(p));
+  Metric m = *this;
+  m.props_.label = std::move(label);
+  return m;
 }
 Metric Metric::with_color(std::string color) const {
-  MetricProps p = props_;
-  p.color = std::move(color);
-  return Metric(std::move(p));
+  Metric m = *this;
+  m.props_.color = std::move(color);
+  return m;
 }
 Metric Metric::with_region(std::string region) const {
-  MetricProps p = props_;
-  p.region = std::move(region);
-  return Metric(std::move(p));
+  Metric m = *this;
+  m.props_.region = std::move(region);
+  return m;
 }
 
 std::vector<std::string> Metric::problems() const {
@@ -73,7 +74,7 @@ std::vector<std::string> Metric::problems() const {
       out.push_back(fmt::format("{}: dimension {} value must be 1-1024 characters", what(), name));
   }
   if (!valid_metric_period(props_.period_seconds)) out.push_back(fmt::format("{}: {}", what(), period_problem(props_.period_seconds)));
-  if (parse_statistic(props_.statistic).kind == ParsedStatistic::Kind::Unparseable)
+  if (statistic_.kind == ParsedStatistic::Kind::Unparseable)
     out.push_back(fmt::format("{}: statistic \"{}\" is not recognized; use Average, Sum, Minimum, Maximum, SampleCount "
                               "or an extended statistic such as p95, tm90 or IQM",
                               what(), props_.statistic));
@@ -82,7 +83,7 @@ std::vector<std::string> Metric::problems() const {
 
 bool Metric::same_series(const Metric& o) const {
   return props_.namespace_ == o.props_.namespace_ && props_.metric_name == o.props_.metric_name &&
-         dimensions() == o.dimensions() && statistic_ == o.statistic_ && props_.period_seconds == o.props_.period_seconds &&
+         dimensions() == o.dimensions() && statistic() == o.statistic() && props_.period_seconds == o.props_.period_seconds &&
          props_.unit == o.props_.unit && props_.region == o.props_.region && props_.account == o.props_.account;
 }
 

@@ -157,6 +157,24 @@ TEST(CloudwatchStatistic, ParsesSimpleAndExtended) {
   EXPECT_EQ(cloudwatch::parse_statistic("tm(10%:90%)").statistic, "TM(10%:90%)");
   EXPECT_EQ(cloudwatch::parse_statistic("iqm").statistic, "IQM");
   EXPECT_EQ(cloudwatch::parse_statistic("p101").kind, K::Unparseable);
+  // Spelled as CloudWatch names them (the fast path): simple, unchanged.
+  for (const char* name : {"Average", "Sum", "Maximum", "Minimum", "SampleCount"}) {
+    EXPECT_EQ(cloudwatch::parse_statistic(name).kind, K::Simple) << name;
+    EXPECT_EQ(cloudwatch::parse_statistic(name).statistic, name);
+  }
+}
+
+// with_period, with_label, with_color and with_region copy the metric: the parsed statistic and
+// the sorted dimensions go with it, and an unparseable statistic is still reported.
+TEST(CloudwatchMetric, CopiesKeepTheParsedStatistic) {
+  const cloudwatch::Metric p99 = latency().with_statistic("P99");
+  const cloudwatch::Metric copy = p99.with_period(60).with_label("l").with_color("#000000").with_region("eu-west-2");
+  EXPECT_EQ(copy.statistic(), "p99");
+  EXPECT_EQ(copy.dimensions(), p99.dimensions());
+  EXPECT_EQ(copy.props().label, "l");
+  const cloudwatch::Metric bad = latency().with_statistic("median").with_period(60);
+  ASSERT_EQ(bad.problems().size(), 1u);
+  EXPECT_NE(bad.problems()[0].find("statistic \"median\" is not recognized"), std::string::npos);
 }
 
 // with_* makes a new metric and leaves the original as it was; problems name their metric.

@@ -46,7 +46,7 @@ class Metric {
   explicit Metric(MetricProps props);
   const MetricProps& props() const { return props_; }
   // The statistic normalized (see parse_statistic).
-  const std::string& statistic() const { return statistic_; }
+  const std::string& statistic() const { return statistic_.statistic; }
   // Dimensions sorted by name.
   const std::vector<std::pair<std::string, Value>>& dimensions() const { return dimensions_; }
 
@@ -63,7 +63,7 @@ class Metric {
 
  private:
   MetricProps props_;
-  std::string statistic_;
+  ParsedStatistic statistic_;  // parsed once: a dashboard makes hundreds of metrics
   std::vector<std::pair<std::string, Value>> dimensions_;  // sorted once: series are compared often
 };
 
