@@ -71,8 +71,7 @@ LambdaMetrics lambda_metrics(const std::string& function_name) {
                    .dimensions_map = {{"FunctionName", function_name}},
                    .statistic = statistic});
   };
-  return {metric("Invocations", "Sum"), metric("Errors", "Sum"), metric("Duration", "Average").with_statistic("p95"),
-          metric("Throttles", "Sum")};
+  return {metric("Invocations", "Sum"), metric("Errors", "Sum"), metric("Duration", "p95"), metric("Throttles", "Sum")};
 }
 
 // The seed's filterLambdaMetric: the metrics of the function named `...-{dash-case(handler)}`.
