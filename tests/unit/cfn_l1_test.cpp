@@ -174,6 +174,24 @@ TEST(CfnL1, UniqueItemsRejectRepeatedLiteralItemsOnly) {
                                       "{\"Expression\":\"m1 * 2\",\"Id\":\"e1\"} (items must be unique)"));
 }
 
+// The first item equal to any earlier one is reported, once; items that differ in one nested
+// value are distinct (the check compares only items whose hashes match).
+TEST(CfnL1, UniqueItemsReportTheFirstRepeatOfAnyEarlierItem) {
+  using Query = cfn::cloudwatch::CfnAlarm::MetricDataQueryProperty;
+  Fixture f;
+  const Query a{.expression = "m1 * 2", .id = "a"};
+  const Query b{.expression = "m1 * 2", .id = "b"};
+  const Query c{.expression = "m1 * 3", .id = "a"};
+  f.stack.add<cfn::cloudwatch::CfnAlarm>("Alarm", cfn::cloudwatch::CfnAlarmProps{
+                                                      .comparison_operator = "GreaterThanThreshold",
+                                                      .evaluation_periods = 1,
+                                                      .metrics = {a, b, c, b, a},
+                                                  });
+  auto r = f.synth();
+  EXPECT_THAT(r.errors(), ElementsAre("prod-x-OpsStack/Alarm: Properties.Metrics[3]: duplicate item "
+                                      "{\"Expression\":\"m1 * 2\",\"Id\":\"b\"} (items must be unique)"));
+}
+
 TEST(CfnL1, OneOfRequiredAlternatives) {
   Fixture f;
   f.stack.add<cfn::iam::CfnPolicy>("Policy", cfn::iam::CfnPolicyProps{
