@@ -59,6 +59,45 @@ const Regex* compiled(const char* pattern) {
   return cache.emplace(pattern, std::move(re)).first->second.get();
 }
 
+// A value that many resources hold (Value::repeated_object: an applied tag) is checked against a
+// schema node once: a check without errors is remembered for that (table, node, value), and the
+// memo holds the value, so its identity cannot be reused by another. Checks with errors are never
+// remembered, so each resource still reports them with its own path. The stack's tags were a
+// tenth of a stack's synthesis, checked again on every tagged resource.
+class RepeatedValueMemo {
+ public:
+  bool known_valid(const Table& t, std::uint16_t node, const Value& v) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return valid_.contains(Key{&t, node, v.identity()});
+  }
+  void remember_valid(const Table& t, std::uint16_t node, const Value& v) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (valid_.size() >= kMaxEntries) valid_.clear();  // a long-running process synthesizing many apps
+    valid_.emplace(Key{&t, node, v.identity()}, v);
+  }
+
+ private:
+  struct Key {
+    const Table* table;
+    std::uint16_t node;
+    const void* value;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const {
+      return std::hash<const void*>{}(k.table) ^ (std::hash<const void*>{}(k.value) * 31) ^ k.node;
+    }
+  };
+  static constexpr std::size_t kMaxEntries = 1 << 16;
+  std::mutex mu_;
+  std::unordered_map<Key, Value, KeyHash> valid_;
+};
+
+RepeatedValueMemo& repeated_value_memo() {
+  static RepeatedValueMemo memo;
+  return memo;
+}
+
 // JSON Schema patterns are not anchored. A match the engine gives up on (its match limit)
 // counts as a match: the check is skipped, not failed.
 bool search(const Regex& re, std::string_view s) {
@@ -266,6 +305,18 @@ class Checker {
   Checker(const Table& t, std::vector<std::string>& errors) : t_(t), errors_(errors) {}
 
   void check(std::uint16_t index, const View& val, const Path& path) {
+    if (val.v != nullptr && val.v->is_repeated()) {
+      if (repeated_value_memo().known_valid(t_, index, *val.v)) return;
+      const std::size_t errors_before = errors_.size();
+      check_once(index, val, path);
+      if (errors_.size() == errors_before) repeated_value_memo().remember_valid(t_, index, *val.v);
+      return;
+    }
+    check_once(index, val, path);
+  }
+
+ private:
+  void check_once(std::uint16_t index, const View& val, const Path& path) {
     const Node& n = t_.nodes[index];
     JT jt = val.type();
     if (jt == JT::Unknown) return;
@@ -284,7 +335,6 @@ class Checker {
     if (n.any_of.count) check_branches(n, n.any_of, false, val, path);
   }
 
- private:
   void error(const Path& path, const std::string& what) { errors_.push_back(path.str() + ": " + what); }
 
   static bool type_ok(std::uint8_t bits, JT jt, const View& val) {

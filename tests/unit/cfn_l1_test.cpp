@@ -192,6 +192,20 @@ TEST(CfnL1, UniqueItemsReportTheFirstRepeatOfAnyEarlierItem) {
                                       "{\"Expression\":\"m1 * 2\",\"Id\":\"b\"} (items must be unique)"));
 }
 
+// A scope's tag is checked once per resource type and remembered only when valid: a bad one is
+// still reported on every resource that carries it, a good one on none.
+TEST(CfnL1, AScopeTagIsReportedOnEveryResourceItBreaks) {
+  Fixture f;
+  Tags::of(f.stack).add("Owner", "ops");
+  Tags::of(f.stack).add("Note", std::string(300, 'x'));  // SNS tag values have at most 256 characters
+  f.stack.add<cfn::sns::CfnTopic>("A");
+  f.stack.add<cfn::sns::CfnTopic>("B");
+  auto r = f.synth();
+  const std::string tail = ": Properties.Tags[0].Value: \"" + std::string(77, 'x') +
+                           "...\" is longer than the maximum length 256 (length 300)";
+  EXPECT_THAT(r.errors(), ElementsAre("prod-x-OpsStack/A" + tail, "prod-x-OpsStack/B" + tail));
+}
+
 TEST(CfnL1, OneOfRequiredAlternatives) {
   Fixture f;
   f.stack.add<cfn::iam::CfnPolicy>("Policy", cfn::iam::CfnPolicyProps{
