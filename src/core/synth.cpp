@@ -258,14 +258,20 @@ void check_template_limits(const StackArtifact& a, const TemplateText& t, std::v
   }
 }
 
-// The path of the child `id` of a construct at `parent` (the app's path is empty), as
-// Construct::path() builds it: the tree writers hand paths down instead of rebuilding each.
-std::string child_path(const std::string& parent, const std::string& id) {
-  return parent.empty() ? id : parent + '/' + id;
+// Extends `path` (a construct's path, as Construct::path() builds it; the app's is empty) to its
+// child `id` while `write` runs, then cuts it back: the tree writers hand one path buffer down
+// instead of building a string for every construct.
+template <class F>
+void with_child_path(std::string& path, const std::string& id, F&& write) {
+  const std::size_t size = path.size();
+  if (size != 0) path += '/';
+  path += id;
+  write();
+  path.resize(size);
 }
 
 // `path` is c.path().
-void write_tree_node(const Construct& c, const std::string& path, JsonWriter& out) {
+void write_tree_node(const Construct& c, std::string& path, JsonWriter& out) {
   out.begin_object();
   out.key("id");
   out.string(c.scope() == nullptr ? "App" : c.id());
@@ -285,7 +291,7 @@ void write_tree_node(const Construct& c, const std::string& path, JsonWriter& ou
     out.begin_object();
     for (const Construct* k : c.children()) {
       out.key(k->id());
-      write_tree_node(*k, child_path(path, k->id()), out);
+      with_child_path(path, k->id(), [&] { write_tree_node(*k, path, out); });
     }
     out.end_object();
   }
@@ -300,16 +306,18 @@ std::string tree_text(const App& app) {
   out.key("version");
   out.string("tree-0.1");
   out.key("tree");
-  write_tree_node(app, app.path(), out);
+  std::string path = app.path();
+  write_tree_node(app, path, out);
   out.end_object();
   return text;
 }
 
-// The metadata entries of `c` and of everything below it, in tree order; `path` is c.path().
-void write_metadata_below(const Construct& c, const std::string& path, JsonWriter& out) {
+// The metadata entries of `c` and of everything below it, in tree order; `key` is "/" + c.path(),
+// the key of c's entries.
+void write_metadata_below(const Construct& c, std::string& key, JsonWriter& out) {
   const CfnElement* element = c.as_cfn_element();
   if (element != nullptr || !c.metadata().empty()) {
-    out.key("/" + path);
+    out.key(key);
     out.begin_array();
     auto entry = [&out](std::string_view type, auto&& write_data) {
       out.begin_object();
@@ -323,12 +331,13 @@ void write_metadata_below(const Construct& c, const std::string& path, JsonWrite
     for (const auto& m : c.metadata()) entry(m.type, [&] { out.value(m.data); });
     out.end_array();
   }
-  for (const Construct* k : c.children()) write_metadata_below(*k, child_path(path, k->id()), out);
+  for (const Construct* k : c.children()) with_child_path(key, k->id(), [&] { write_metadata_below(*k, key, out); });
 }
 
 void write_stack_metadata(const Stack& s, JsonWriter& out) {
   out.begin_object();
-  write_metadata_below(s, s.path(), out);
+  std::string key = "/" + s.path();
+  write_metadata_below(s, key, out);
   out.end_object();
 }
 
