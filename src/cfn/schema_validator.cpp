@@ -61,9 +61,10 @@ const Regex* compiled(const char* pattern) {
 
 // A value that many resources hold (Value::repeated_object: an applied tag) is checked against a
 // schema node once: a check without errors is remembered for that (table, node, value), and the
-// memo holds the value, so its identity cannot be reused by another. Checks with errors are never
-// remembered, so each resource still reports them with its own path. The stack's tags were a
-// tenth of a stack's synthesis, checked again on every tagged resource.
+// memo holds the value, so its identity cannot be reused by another (tables are the generated,
+// static ones). Checks with errors are never remembered, so each resource still reports them with
+// its own path. The stack's tags were a tenth of a stack's synthesis, checked again on every
+// tagged resource.
 class RepeatedValueMemo {
  public:
   bool known_valid(const Table& t, std::uint16_t node, const Value& v) {
@@ -176,15 +177,14 @@ struct View {
     if (v && o.v) return *v == *o.v;
     return *literal() == *o.literal();
   }
-  // A hash of a literal view (is_literal()) that equal literals share: numbers by their value, so
-  // that 5 and 5.0 hash alike; a JSON array or object hashes by its type alone (values keep their
-  // structures as nodes, so those are only ever scalars here).
+  // A hash of a literal view (is_literal()) that equal literals share. A JSON view is a null, a
+  // boolean or a number (Value keeps strings, lists and objects as nodes). Every number hashes
+  // alike: nlohmann's == equates numbers across integer, unsigned and floating types in ways no
+  // hash of the value follows (unsigned 2^64-1 equals -1), so numbers are compared pairwise.
   std::size_t hash() const {
     if (j) {
-      if (j->is_number()) return std::hash<double>{}(j->get<double>());
-      if (j->is_string()) return std::hash<std::string>{}(j->get_ref<const std::string&>());
       if (j->is_boolean()) return j->get<bool>() ? 1 : 2;
-      return static_cast<std::size_t>(j->type());
+      return j->is_number() ? 5 : 6;
     }
     auto mix = [](std::size_t seed, std::size_t h) { return seed ^ (h + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2)); };
     switch (v->kind()) {
@@ -421,6 +421,7 @@ class Checker {
   // not compared). Only items of equal hashes are compared, without copying them: every tagged
   // resource has a tag list with this rule, and comparing each pair of tags was 3% of a stack.
   void report_first_repeat(const View& list, const Path& path) {
+    if (list.size() < 2) return;
     std::vector<std::pair<std::size_t, std::size_t>> earlier;  // (hash, index) of literal items
     earlier.reserve(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {

@@ -122,7 +122,7 @@ void Alarm::prepare() {
     p.metric_name = identity.metric_name;
     p.namespace_ = identity.namespace_;
     p.period = m->props().period_seconds;
-    if (parse_statistic(m->props().statistic).kind == ParsedStatistic::Kind::Simple)
+    if (m->statistic_kind() == ParsedStatistic::Kind::Simple)
       p.statistic = m->statistic();
     else
       p.extended_statistic = m->statistic();
@@ -163,7 +163,7 @@ void Alarm::validate(std::vector<std::string>& errors) const {
       errors.push_back(fmt::format("alarm metric is in region {} but the stack deploys to {}; an alarm can only watch "
                                    "metrics of its own region",
                                    m->props().region, region.as_string()));
-    const bool extended = parse_statistic(m->props().statistic).kind == ParsedStatistic::Kind::Extended;
+    const bool extended = m->statistic_kind() == ParsedStatistic::Kind::Extended;
     if (!props_.evaluate_low_sample_count_percentile.empty() && !extended)
       errors.push_back("evaluate_low_sample_count_percentile applies only to percentile statistics such as p95");
   }

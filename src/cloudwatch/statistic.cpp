@@ -7,15 +7,15 @@
 namespace opsynth::cloudwatch {
 
 ParsedStatistic parse_statistic(const std::string& statistic) {
-  // Metrics are made by the hundred per stack, nearly all with a statistic already spelled as
-  // CloudWatch names it: those skip the lower-casing and the regexes.
-  for (const char* name : {"Average", "Sum", "Maximum", "Minimum", "SampleCount"})
-    if (statistic == name) return {ParsedStatistic::Kind::Simple, statistic};
-  std::string lower = statistic;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
   static const std::vector<std::pair<std::string, std::string>> kSimple{
       {"average", "Average"}, {"avg", "Average"}, {"minimum", "Minimum"},      {"min", "Minimum"}, {"maximum", "Maximum"},
       {"max", "Maximum"},     {"sum", "Sum"},     {"samplecount", "SampleCount"}, {"n", "SampleCount"}};
+  // Metrics are made by the hundred per stack, nearly all with a statistic already spelled as
+  // CloudWatch names it: those skip the lower-casing and the regexes.
+  for (const auto& [alias, name] : kSimple)
+    if (statistic == name) return {ParsedStatistic::Kind::Simple, name};
+  std::string lower = statistic;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
   for (const auto& [alias, name] : kSimple)
     if (lower == alias) return {ParsedStatistic::Kind::Simple, name};
   if (lower == "iqm") return {ParsedStatistic::Kind::Extended, "IQM"};

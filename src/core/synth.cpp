@@ -258,9 +258,9 @@ void check_template_limits(const StackArtifact& a, const TemplateText& t, std::v
   }
 }
 
-// Extends `path` (a construct's path, as Construct::path() builds it; the app's is empty) to its
-// child `id` while `write` runs, then cuts it back: the tree writers hand one path buffer down
-// instead of building a string for every construct.
+// Extends `path` (a construct's path, as Construct::path() builds it, the app's empty; or a
+// metadata key, "/" + path) to its child `id` while `write` runs, then cuts it back: the tree
+// writers hand one buffer down instead of building a string for every construct.
 template <class F>
 void with_child_path(std::string& path, const std::string& id, F&& write) {
   const std::size_t size = path.size();

@@ -47,6 +47,7 @@ class Metric {
   const MetricProps& props() const { return props_; }
   // The statistic normalized (see parse_statistic).
   const std::string& statistic() const { return statistic_.statistic; }
+  ParsedStatistic::Kind statistic_kind() const { return statistic_.kind; }
   // Dimensions sorted by name.
   const std::vector<std::pair<std::string, Value>>& dimensions() const { return dimensions_; }
 
