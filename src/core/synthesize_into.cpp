@@ -7,8 +7,8 @@
 namespace opsynth {
 namespace fs = std::filesystem;
 
-SynthResult synthesize_into(App& app, const fs::path& outdir, TemplateFormat format) {
-  SynthResult result = synthesize(app);
+SynthResult synthesize_into(App& app, const fs::path& outdir, TemplateFormat format, SynthThreads threads) {
+  SynthResult result = synthesize(app, threads);
   if (!result.ok()) return result;
   const auto start = std::chrono::steady_clock::now();
   std::string problem;

@@ -37,3 +37,10 @@ for kind in ops-and-data ops-only; do
 done
 "$scale" 0 ops-only "$WORK/none" 2>/dev/null && fail "opsynth_scale accepted N = 0"
 log "opsynth_scale wrote 6 and 3 stacks for N = 3"
+
+# 20 copies are large enough for synthesize to render on a second thread (on two cores): the
+# assembly must be the one a single thread writes, byte for byte.
+"$scale" 20 ops-and-data "$WORK/threads-auto" || fail "opsynth_scale 20 ops-and-data failed"
+"$scale" 20 ops-and-data "$WORK/threads-one" --one-thread || fail "opsynth_scale 20 ops-and-data --one-thread failed"
+diff -r "$WORK/threads-auto" "$WORK/threads-one" >&2 || fail "the render thread changed the assembly of 20 copies"
+log "20 copies: the same assembly on one thread and on two ($(nproc) cores)"

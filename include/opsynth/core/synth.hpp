@@ -60,9 +60,17 @@ struct SynthResult {
   std::vector<std::string> errors() const;
 };
 
+// How synthesize uses the machine's cores. Auto: a second thread renders each stack's template
+// while the calling thread validates the next, when the app is large enough to gain from it
+// (hundreds of elements) and the machine has two cores or more. One: everything on the calling
+// thread. Two: the second thread whatever the app's size. User-defined validations run on the
+// calling thread either way; they must not change the tree, which the render thread reads. The
+// output is the same whichever is used.
+enum class SynthThreads { Auto, One, Two };
+
 // Builds the cloud assembly in memory; nothing is written. Errors from every construct
 // are collected; when there is any, the assembly is incomplete and must not be written.
-SynthResult synthesize(App& app);
+SynthResult synthesize(App& app, SynthThreads threads = SynthThreads::Auto);
 
 enum class TemplateFormat { Json, JsonAndYaml };
 
@@ -81,6 +89,7 @@ std::string render_template_json(const Json& template_json);
 // `outdir` (with write_assembly) only when there is no error. Throws nothing: validation
 // errors, an `outdir` that write_assembly refuses and write failures are Error diagnostics,
 // and `outdir` is then left as it was. The write's time is the last entry of `timings` ("write").
-SynthResult synthesize_into(App& app, const std::filesystem::path& outdir, TemplateFormat format = TemplateFormat::Json);
+SynthResult synthesize_into(App& app, const std::filesystem::path& outdir, TemplateFormat format = TemplateFormat::Json,
+                            SynthThreads threads = SynthThreads::Auto);
 
 }  // namespace opsynth
