@@ -79,20 +79,22 @@ LambdaMetrics lambda_metrics(const std::string& function_name) {
 class LambdaMetricIndex {
  public:
   explicit LambdaMetricIndex(const std::vector<std::string>& arns) {
+    by_name_.reserve(arns.size());  // a LambdaMetrics is four Metrics: growing would move them all
     for (const auto& arn : arns) {
       const std::string name = arn.substr(arn.rfind(':') + 1);
       by_name_.emplace_back(name, lambda_metrics(name));
     }
   }
-  const std::vector<std::pair<std::string, LambdaMetrics>>& all() const { return by_name_; }
-  std::optional<LambdaMetrics> find(const std::string& handler) {
+  // Every function's metrics, moved out: the index answers find() no more.
+  std::vector<std::pair<std::string, LambdaMetrics>> take_all() { return std::move(by_name_); }
+  const LambdaMetrics* find(const std::string& handler) {
     const std::string dashed = dash_case_handler(handler);
     for (const auto& [name, m] : by_name_)
-      if (name == dashed || (name.size() > dashed.size() && name.ends_with("-" + dashed))) return m;
+      if (name == dashed || (name.size() > dashed.size() && name.ends_with("-" + dashed))) return &m;
     missing_.push_back(fmt::format("business metric needs Lambda function '{}' (name ending in '-{}'), which is not "
                                    "among lambda_function_arns",
                                    handler, dashed));
-    return std::nullopt;
+    return nullptr;
   }
   const std::vector<std::string>& missing() const { return missing_; }
 
@@ -229,11 +231,13 @@ OpsStack::OpsStack(Construct& scope, std::string id, OpsStackProps props) : Stac
                   graph("HMRC Authentications & Bundle Changes", business({"hmrcTokenPost", "bundlePost"}), 12)});
   // Rows 3 and 4: every function's invocations, errors, p95 duration and throttles.
   std::vector<AnyMetric> invocations, errors, durations, throttles;
-  for (const auto& [name, m] : lambdas.all()) {
-    invocations.emplace_back(m.invocations);
-    errors.emplace_back(m.errors);
-    durations.emplace_back(m.duration_p95);
-    throttles.emplace_back(m.throttles);
+  auto all_lambdas = lambdas.take_all();
+  for (auto* list : {&invocations, &errors, &durations, &throttles}) list->reserve(all_lambdas.size());
+  for (auto& [name, m] : all_lambdas) {
+    invocations.emplace_back(std::move(m.invocations));
+    errors.emplace_back(std::move(m.errors));
+    durations.emplace_back(std::move(m.duration_p95));
+    throttles.emplace_back(std::move(m.throttles));
   }
   rows.push_back({graph("Lambda Invocations by Function", std::move(invocations), 12),
                   graph("Lambda Errors by Function", std::move(errors), 12)});
