@@ -28,6 +28,13 @@ struct Value::Node {
     bool operator==(const Named&) const = default;
   };
 
+  // The payload is built in place, in the node make_shared allocates: a node built first and
+  // then moved in moved its payload twice (a string or list per node, thousands per stack).
+  template <class Payload>
+  Node(Kind k, bool literal, bool is_repeated, Payload&& p)
+      : kind(k), all_literal(literal), repeated(is_repeated),
+        payload(std::in_place_type<std::decay_t<Payload>>, std::forward<Payload>(p)) {}
+
   Kind kind;
   bool all_literal;
   bool repeated = false;
@@ -37,9 +44,10 @@ struct Value::Node {
 };
 
 namespace {
-std::shared_ptr<const Value::Node> make_node(Value::Kind kind, bool all_literal, auto payload,
+template <class Payload>
+std::shared_ptr<const Value::Node> make_node(Value::Kind kind, bool all_literal, Payload&& payload,
                                              bool repeated = false) {
-  return std::make_shared<const Value::Node>(Value::Node{kind, all_literal, repeated, std::move(payload)});
+  return std::make_shared<const Value::Node>(kind, all_literal, repeated, std::forward<Payload>(payload));
 }
 
 // `j` is null, a boolean or a number: strings are made by make_string.
