@@ -20,7 +20,7 @@ const Regex& vault_name_pattern() {
 
 // aws-cdk-lib's uniqueVaultName: Names.uniqueId (the path below the app), last 50 characters.
 std::string generated_vault_name(const Construct& vault) {
-  std::vector<std::string> components;
+  std::vector<std::string_view> components;
   for (const Construct* c : vault.scopes())
     if (c->scope() != nullptr) components.push_back(c->id());
   std::string id = make_unique_id(std::move(components));

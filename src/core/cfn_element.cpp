@@ -18,15 +18,11 @@ CfnElement::CfnElement(Construct& scope, std::string id) : Construct(scope, std:
 
 const std::string& CfnElement::logical_id() const {
   if (logical_id_.empty()) {
-    std::vector<std::string> components;
+    // The ids from the stack (excluded) down to this element, views into the constructs.
+    std::vector<std::string_view> components;
     const Stack* s = &stack();
-    for (const Construct* c : scopes()) {
-      if (c == s) {
-        components.clear();
-        continue;
-      }
-      components.push_back(c->id());
-    }
+    for (const Construct* c = this; c != s; c = c->scope()) components.push_back(c->id());
+    std::reverse(components.begin(), components.end());
     logical_id_ = make_unique_id(std::move(components));
   }
   return logical_id_;

@@ -48,8 +48,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 }  // namespace
 
-std::string make_unique_id(std::vector<std::string> components) {
-  std::erase(components, std::string(kHiddenId));
+std::string make_unique_id(std::vector<std::string_view> components) {
+  std::erase(components, kHiddenId);
   if (components.empty()) throw std::invalid_argument("cannot make a logical id from an empty path");
   if (components.size() == 1) {
     auto candidate = remove_non_alphanumeric(components[0]);
@@ -62,7 +62,7 @@ std::string make_unique_id(std::vector<std::string> components) {
   }
   // Drop a component when the previous kept one ends with it (aws-cdk-lib's removeDupes).
   std::vector<std::string_view> kept;
-  for (const auto& c : components)
+  for (std::string_view c : components)
     if (kept.empty() || !ends_with(kept.back(), c)) kept.push_back(c);
   std::string human;
   for (auto c : kept)

@@ -57,8 +57,9 @@ TEST(LogicalId, DISABLED_MatchesAwsCdkLibVectors) {
   auto vectors = nlohmann::json::parse(in);
   ASSERT_GT(vectors.size(), 100u);
   for (const auto& v : vectors) {
-    auto components = v["components"].get<std::vector<std::string>>();
-    EXPECT_EQ(make_unique_id(components), v["id"].get<std::string>()) << v["components"].dump();
+    const auto components = v["components"].get<std::vector<std::string>>();
+    EXPECT_EQ(make_unique_id({components.begin(), components.end()}), v["id"].get<std::string>())
+        << v["components"].dump();
   }
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace opsynth {
@@ -15,7 +16,7 @@ namespace opsynth {
 //   is dropped when the previous kept one ends with it) and "Resource" dropped, with
 //   non-alphanumerics removed, joined and cut to 240 characters, followed by the first
 //   8 hex digits (upper case) of the MD5 of all components joined with '/'.
-std::string make_unique_id(std::vector<std::string> components);
+std::string make_unique_id(std::vector<std::string_view> components);
 
 // ICU-like ordering of ASCII strings as JavaScript's localeCompare gives it in
 // aws-cdk-lib (punctuation before digits before letters; case only breaks ties,
