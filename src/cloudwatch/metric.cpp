@@ -21,13 +21,13 @@ std::string period_problem(int s) {
 
 }  // namespace
 
-Metric::Metric(MetricProps props)
-    : props_(std::move(props)),
-      statistic_(parse_statistic(props_.statistic)),
-      dimensions_(props_.dimensions_map) {
-  // Most metrics have one dimension, and std::stable_sort allocates its buffer even for one.
-  if (dimensions_.size() > 1)
-    std::stable_sort(dimensions_.begin(), dimensions_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+Metric::Metric(MetricProps props) : props_(std::move(props)), statistic_(parse_statistic(props_.statistic)) {
+  auto by_name = [](const auto& a, const auto& b) { return a.first < b.first; };
+  // Most metrics have one dimension: they keep no second copy (std::stable_sort would also
+  // allocate its buffer even for one).
+  if (std::is_sorted(props_.dimensions_map.begin(), props_.dimensions_map.end(), by_name)) return;
+  sorted_dimensions_ = props_.dimensions_map;
+  std::stable_sort(sorted_dimensions_.begin(), sorted_dimensions_.end(), by_name);
 }
 
 Metric Metric::with_statistic(std::string statistic) const {

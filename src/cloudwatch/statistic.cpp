@@ -14,6 +14,11 @@ ParsedStatistic parse_statistic(const std::string& statistic) {
   // CloudWatch names it: those skip the lower-casing and the regexes.
   for (const auto& [alias, name] : kSimple)
     if (statistic == name) return {ParsedStatistic::Kind::Simple, name};
+  // p50, p95, p99 (the commonest extended statistics), as kSingle below reads them.
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if ((statistic.size() == 2 || statistic.size() == 3) && statistic[0] == 'p' &&
+      std::all_of(statistic.begin() + 1, statistic.end(), digit))
+    return {ParsedStatistic::Kind::Extended, statistic};
   std::string lower = statistic;
   std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
   for (const auto& [alias, name] : kSimple)

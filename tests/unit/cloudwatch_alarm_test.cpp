@@ -157,6 +157,13 @@ TEST(CloudwatchStatistic, ParsesSimpleAndExtended) {
   EXPECT_EQ(cloudwatch::parse_statistic("tm(10%:90%)").statistic, "TM(10%:90%)");
   EXPECT_EQ(cloudwatch::parse_statistic("iqm").statistic, "IQM");
   EXPECT_EQ(cloudwatch::parse_statistic("p101").kind, K::Unparseable);
+  // pN and pNN (a fast path) as the pattern reads them; p100 and longer go through the pattern.
+  for (const char* p : {"p0", "p5", "p95", "p99", "p100"}) {
+    EXPECT_EQ(cloudwatch::parse_statistic(p).kind, K::Extended) << p;
+    EXPECT_EQ(cloudwatch::parse_statistic(p).statistic, p);
+  }
+  EXPECT_EQ(cloudwatch::parse_statistic("p999").kind, K::Unparseable);
+  EXPECT_EQ(cloudwatch::parse_statistic("p9x").kind, K::Unparseable);
   // Spelled as CloudWatch names them (the fast path): simple, unchanged.
   for (const char* name : {"Average", "Sum", "Maximum", "Minimum", "SampleCount"}) {
     EXPECT_EQ(cloudwatch::parse_statistic(name).kind, K::Simple) << name;

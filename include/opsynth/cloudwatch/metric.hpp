@@ -49,7 +49,9 @@ class Metric {
   const std::string& statistic() const { return statistic_.statistic; }
   ParsedStatistic::Kind statistic_kind() const { return statistic_.kind; }
   // Dimensions sorted by name.
-  const std::vector<std::pair<std::string, Value>>& dimensions() const { return dimensions_; }
+  const std::vector<std::pair<std::string, Value>>& dimensions() const {
+    return sorted_dimensions_.empty() ? props_.dimensions_map : sorted_dimensions_;
+  }
 
   Metric with_statistic(std::string statistic) const;
   Metric with_period(int seconds) const;
@@ -65,7 +67,9 @@ class Metric {
  private:
   MetricProps props_;
   ParsedStatistic statistic_;  // parsed once: a dashboard makes hundreds of metrics
-  std::vector<std::pair<std::string, Value>> dimensions_;  // sorted once: series are compared often
+  // The dimensions sorted once (series are compared often); empty when props_ has them in order
+  // already, as a metric with one dimension does.
+  std::vector<std::pair<std::string, Value>> sorted_dimensions_;
 };
 
 struct MathExpressionProps {
