@@ -22,7 +22,16 @@ void Dashboard::add_widgets(std::vector<WidgetPtr> widgets) {
 
 Value Dashboard::dashboard_name() const { return resource_->ref(); }
 
+// The body is lazy, as aws-cdk-lib's Lazy dashboardBody: its thousands of values are built when
+// the stack is validated and written, and dropped after, instead of living from prepare to the
+// end of synthesis for every dashboard of the app.
 void Dashboard::prepare() {
+  auto& p = resource_->props();
+  p.dashboard_body = Value::lazy([this] { return body(); });
+  if (!props_.dashboard_name.empty()) p.dashboard_name = props_.dashboard_name;
+}
+
+Value Dashboard::body() const {
   Column column(rows_);
   column.position(0, 0);
   ValueMap body;
@@ -30,9 +39,7 @@ void Dashboard::prepare() {
   if (!props_.end.empty()) body.emplace_back("end", props_.end);
   if (!props_.period_override.empty()) body.emplace_back("periodOverride", props_.period_override);
   body.emplace_back("widgets", Value::list(column.to_json()));
-  auto& p = resource_->props();
-  p.dashboard_body = Stack::to_json_string(Value::object(std::move(body)));
-  if (!props_.dashboard_name.empty()) p.dashboard_name = props_.dashboard_name;
+  return Stack::to_json_string(Value::object(std::move(body)));
 }
 
 void Dashboard::validate(std::vector<std::string>& errors) const {

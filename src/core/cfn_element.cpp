@@ -48,6 +48,13 @@ void CfnResource::set_property(std::string name, Value v) {
   properties_.emplace_back(std::move(name), std::move(v));
 }
 
+void CfnResource::take_properties_snapshot() {
+  ValueMap props = properties();
+  for (auto& [name, value] : props)
+    while (value.kind() == Value::Kind::Lazy) value = value.produce();
+  snapshot_ = std::move(props);
+}
+
 const ValueMap& CfnResource::synthesized_properties() const {
   if (!snapshot_) throw std::logic_error(fmt::format("{}: synthesized_properties() is only known during synthesis", path()));
   return *snapshot_;

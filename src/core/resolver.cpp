@@ -170,6 +170,13 @@ void Resolver::write(const Value& v, const Construct& where, JsonWriter& out) {
     case Value::Kind::JsonString:
       write_json_string(v.argument(), where, out);
       return;
+    case Value::Kind::Lazy:
+      // Produced only as a whole property value, on the validating thread (Value::lazy).
+      errors_.push_back(fmt::format("{}: holds a lazy value inside another value; a lazy value must be a resource "
+                                    "property's whole value",
+                                    where.path()));
+      out.value(Json());
+      return;
   }
 }
 

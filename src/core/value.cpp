@@ -27,6 +27,10 @@ struct Value::Node {
     Value argument;
     bool operator==(const Named&) const = default;
   };
+  struct Producer {  // Lazy; equal only to itself (operator== compares nodes first)
+    std::function<Value()> produce;
+    bool operator==(const Producer&) const { return false; }
+  };
 
   // The payload is built in place, in the node make_shared allocates: a node built first and
   // then moved in moved its payload twice (a string or list per node, thousands per stack).
@@ -40,7 +44,7 @@ struct Value::Node {
   bool repeated = false;
   // A literal string is held as std::string, not as JSON: one allocation less for the commonest
   // node of all. Json holds the other literals (null, booleans, numbers).
-  std::variant<Json, std::string, std::vector<Value>, ValueMap, Reference, Named> payload;
+  std::variant<Json, std::string, std::vector<Value>, ValueMap, Reference, Named, Producer> payload;
 };
 
 namespace {
@@ -160,6 +164,16 @@ Value Value::json_string(Value document) {
   // Invalid UTF-8 becomes U+FFFD, as the template writer and the path with references write it.
   if (document.is_literal()) return Value(document.to_json().dump(-1, ' ', false, Json::error_handler_t::replace));
   return Value(make_node(Kind::JsonString, false, Node::Named{{}, std::move(document)}));
+}
+
+Value Value::lazy(std::function<Value()> produce) {
+  return Value(make_node(Kind::Lazy, false, Node::Producer{std::move(produce)}));
+}
+
+Value Value::produce() const {
+  const auto* p = std::get_if<Node::Producer>(&node_->payload);
+  if (p == nullptr) throw std::logic_error("opsynth::Value::produce on a value that is not lazy");
+  return p->produce();
 }
 
 Value::Kind Value::kind() const { return node_->kind; }

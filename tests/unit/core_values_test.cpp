@@ -2,6 +2,7 @@
 // for the same constructs (expected JSON taken from its output).
 #include <gtest/gtest.h>
 
+#include "opsynth/cfn/sns/topic.hpp"
 #include "opsynth/core/app.hpp"
 #include "opsynth/core/cfn_element.hpp"
 #include "opsynth/core/json_writer.hpp"
@@ -166,6 +167,41 @@ TEST_F(Values, StackAccountAndRegionAreLiteralWhenKnown) {
   auto& agnostic = app.add<Stack>("B");
   EXPECT_EQ(resolve(agnostic.account()), Json({{"Ref", "AWS::AccountId"}}));
   EXPECT_EQ(agnostic.environment_uri(), "aws://unknown-account/unknown-region");
+}
+
+// Value::lazy (the dashboard body): produced when each synthesis takes the properties, where it is
+// a whole property value, and checked against the schema like any value; anywhere else an error.
+TEST(LazyValues, AreProducedForEachSynthesisAsWholePropertyValues) {
+  App app;
+  auto& s = app.add<Stack>("A");
+  auto& topic = s.add<cfn::sns::CfnTopic>("Topic", cfn::sns::CfnTopicProps{});  // schema-checked
+  int produced = 0;
+  topic.set_property("TopicName", Value::lazy([&produced] {
+                       ++produced;
+                       return Value("made-" + std::to_string(produced));
+                     }));
+  EXPECT_EQ(produced, 0);
+  const auto first = synthesize(app);
+  ASSERT_TRUE(first.ok()) << first.errors().front();
+  EXPECT_EQ(first.assembly.find("A")->template_json()["Resources"]["Topic"]["Properties"]["TopicName"], "made-1");
+  const auto second = synthesize(app);
+  EXPECT_EQ(second.assembly.find("A")->template_json()["Resources"]["Topic"]["Properties"]["TopicName"], "made-2");
+  topic.set_property("TopicName", Value::lazy([] { return Value::list({"a"}); }));
+  const auto wrong_type = synthesize(app);
+  ASSERT_FALSE(wrong_type.ok());
+  EXPECT_NE(wrong_type.errors().front().find("TopicName: expected string"), std::string::npos)
+      << wrong_type.errors().front();
+}
+
+TEST(LazyValues, InsideAnotherValueAreAnError) {
+  App app;
+  auto& s = app.add<Stack>("A");
+  s.add<CfnResource>("Topic", "AWS::SNS::Topic")
+      .set_property("Subscription", Value::list({Value::lazy([] { return Value("x"); })}));
+  const auto r = synthesize(app);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.errors().front().find("A/Topic: holds a lazy value inside another value"), std::string::npos)
+      << r.errors().front();
 }
 
 TEST(CrossStack, ReferenceInTheSameEnvironmentBecomesAnExportAndADependency) {

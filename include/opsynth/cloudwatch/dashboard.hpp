@@ -40,6 +40,8 @@ class Dashboard : public Construct {
   Value dashboard_name() const;  // Ref
   cfn::cloudwatch::CfnDashboard& resource() { return *resource_; }
   void prepare() override;
+  // The DashboardBody document, with the widgets laid out (the lazy value prepare() sets).
+  Value body() const;
   void validate(std::vector<std::string>& errors) const override;
 
  private:

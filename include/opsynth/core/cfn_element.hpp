@@ -55,7 +55,8 @@ class CfnResource : public CfnElement {
   // after prepare, so that validation and rendering share them (building them merges the
   // typed fields, raw properties and inherited tags). Throws std::logic_error outside one.
   const ValueMap& synthesized_properties() const;
-  void take_properties_snapshot() { snapshot_ = properties(); }
+  // Lazy property values (Value::lazy) are produced here.
+  void take_properties_snapshot();
   void drop_properties_snapshot() { snapshot_.reset(); }
   void set_property(std::string name, Value v);
   // Escape hatch like aws-cdk-lib's addPropertyOverride: a dotted path below Properties.

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <string>
@@ -38,6 +39,7 @@ class Value {
     ElementName, // the logical id of an element, as a plain string (Fn::If, Condition)
     Intrinsic,   // {name: argument} for every other intrinsic and pseudo parameter Refs
     JsonString,  // a JSON document carried inside a string (Stack.toJsonString)
+    Lazy,        // produced when a synthesis takes the properties of its resource (Value::lazy)
   };
 
   Value();  // JSON null
@@ -65,6 +67,12 @@ class Value {
   static Value element_name(const CfnElement& target);
   static Value intrinsic(std::string name, Value argument);
   static Value json_string(Value document);
+  // A value produced when a synthesis takes the properties of the resource that holds it as a
+  // whole property value (aws-cdk-lib's Lazy), on the thread that validates the stack. A large
+  // value (a dashboard body) is then built as its stack is validated and written, and dropped
+  // with the stack's snapshot, instead of living in the tree from prepare on. A lazy value
+  // anywhere else is a synthesis error.
+  static Value lazy(std::function<Value()> produce);
 
   Kind kind() const;
   bool is_null() const;
@@ -88,6 +96,7 @@ class Value {
   const CfnElement* target() const;     // Ref, GetAtt, ElementName
   const std::string& name() const;      // GetAtt attribute or Intrinsic name
   const Value& argument() const;        // Intrinsic argument / JsonString document
+  Value produce() const;                // Lazy: the produced value
 
   // Structural equality (same literal JSON, same targets).
   friend bool operator==(const Value& a, const Value& b);
