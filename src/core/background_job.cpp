@@ -1,12 +1,18 @@
 #include "background_job.hpp"
 
 #include <chrono>
+#include <system_error>
 #include <utility>
 
 namespace opsynth {
 
 BackgroundJob::BackgroundJob(bool use_thread) {
-  if (use_thread) thread_ = std::thread([this] { run(); });
+  if (!use_thread) return;
+  try {
+    thread_ = std::thread([this] { run(); });
+  } catch (const std::system_error&) {
+    // No thread to be had (a container's limits): the jobs run in the caller, with the same results.
+  }
 }
 
 BackgroundJob::~BackgroundJob() {

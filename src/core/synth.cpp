@@ -127,7 +127,12 @@ void apply_construct_dependencies(App& app) {
 class PropertiesSnapshot {
  public:
   explicit PropertiesSnapshot(std::vector<CfnResource*> resources) : resources_(std::move(resources)) {
-    for (CfnResource* r : resources_) r->take_properties_snapshot();
+    try {
+      for (CfnResource* r : resources_) r->take_properties_snapshot();
+    } catch (...) {  // properties() or a lazy producer threw: the destructor will not run
+      for (CfnResource* r : resources_) r->drop_properties_snapshot();
+      throw;
+    }
   }
   ~PropertiesSnapshot() {
     for (CfnResource* r : resources_) r->drop_properties_snapshot();

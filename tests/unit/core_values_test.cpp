@@ -193,6 +193,18 @@ TEST(LazyValues, AreProducedForEachSynthesisAsWholePropertyValues) {
       << wrong_type.errors().front();
 }
 
+// A producer that throws ends the synthesis with its exception, and the snapshots of the
+// resources taken before it are dropped, not left holding properties.
+TEST(LazyValues, AThrowingProducerLeavesNoSnapshotBehind) {
+  App app;
+  auto& s = app.add<Stack>("A");
+  auto& first = s.add<CfnResource>("First", "AWS::SNS::Topic");
+  s.add<CfnResource>("Second", "AWS::SNS::Topic")
+      .set_property("TopicName", Value::lazy([]() -> Value { throw std::runtime_error("producer failed"); }));
+  EXPECT_THROW(synthesize(app), std::runtime_error);
+  EXPECT_THROW(first.synthesized_properties(), std::logic_error);
+}
+
 TEST(LazyValues, InsideAnotherValueAreAnError) {
   App app;
   auto& s = app.add<Stack>("A");

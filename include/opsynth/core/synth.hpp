@@ -65,7 +65,8 @@ struct SynthResult {
 // (hundreds of elements) and the machine has two cores or more. One: everything on the calling
 // thread. Two: the second thread whatever the app's size. User-defined validations run on the
 // calling thread either way; they must not change the tree, which the render thread reads. The
-// output is the same whichever is used.
+// output is the same whichever is used. (An exception thrown while rendering a stack reaches the
+// caller one stack later with two threads, after the next stack's validation has run.)
 enum class SynthThreads { Auto, One, Two };
 
 // Builds the cloud assembly in memory; nothing is written. Errors from every construct
