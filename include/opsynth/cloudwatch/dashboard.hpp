@@ -40,11 +40,11 @@ class Dashboard : public Construct {
   Value dashboard_name() const;  // Ref
   cfn::cloudwatch::CfnDashboard& resource() { return *resource_; }
   void prepare() override;
-  // The DashboardBody document, with the widgets laid out (the lazy value prepare() sets).
-  Value body() const;
   void validate(std::vector<std::string>& errors) const override;
 
  private:
+  // The DashboardBody document, with the widgets laid out (the lazy value prepare() sets).
+  Value body() const;
   DashboardProps props_;
   std::vector<WidgetPtr> rows_;
   cfn::cloudwatch::CfnDashboard* resource_;
