@@ -17,19 +17,25 @@ CfnElement::CfnElement(Construct& scope, std::string id) : Construct(scope, std:
 }
 
 const std::string& CfnElement::logical_id() const {
-  if (logical_id_.empty()) {
+  if (!logical_id_known_) {
     // The ids from the stack (excluded) down to this element, views into the constructs.
     std::vector<std::string_view> components;
     const Stack* s = &stack();
     for (const Construct* c = this; c != s; c = c->scope()) components.push_back(c->id());
     std::reverse(components.begin(), components.end());
-    logical_id_ = make_unique_id(std::move(components));
+    try {
+      logical_id_ = make_unique_id(std::move(components));
+    } catch (const std::invalid_argument&) {
+      // "Default" directly under the stack: no path is left. The ID stays empty, an error.
+    }
+    logical_id_known_ = true;
   }
   return logical_id_;
 }
 
 void CfnElement::override_logical_id(std::string id) {
   logical_id_ = std::move(id);
+  logical_id_known_ = true;
   overridden_ = true;
 }
 

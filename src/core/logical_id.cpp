@@ -1,5 +1,6 @@
 #include "opsynth/core/logical_id.hpp"
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 #include <string_view>
@@ -19,11 +20,13 @@ constexpr std::size_t kHashLength = 8;
 constexpr std::size_t kMaxHumanLength = 240;
 constexpr std::size_t kMaxIdLength = 255;
 
+bool is_alphanumeric(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
 std::string remove_non_alphanumeric(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (char c : s)
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    if (is_alphanumeric(c)) out += c;
   return out;
 }
 
@@ -69,6 +72,10 @@ std::string make_unique_id(std::vector<std::string_view> components) {
     if (c != kHiddenFromHumanId) human += remove_non_alphanumeric(c);
   if (human.size() > kMaxHumanLength) human.resize(kMaxHumanLength);
   return human + md5_hex_upper_prefix(joined, kHashLength);
+}
+
+bool is_valid_logical_id(std::string_view id) {
+  return !id.empty() && id.size() <= kMaxIdLength && std::all_of(id.begin(), id.end(), is_alphanumeric);
 }
 
 namespace {

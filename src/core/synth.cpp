@@ -11,6 +11,7 @@
 
 #include "opsynth/core/app.hpp"
 #include "opsynth/core/cfn_element.hpp"
+#include "opsynth/core/logical_id.hpp"
 #include "opsynth/core/regex.hpp"
 #include "opsynth/core/resolver.hpp"
 #include "opsynth/core/stack.hpp"
@@ -177,6 +178,10 @@ class TreeValidator {
     for (Construct* c : all_constructs(s)) {
       const CfnElement* e = c->as_cfn_element();
       if (e == nullptr) continue;
+      if (!is_valid_logical_id(e->logical_id())) {
+        report_invalid_logical_id(*e);
+        continue;
+      }
       auto [it, inserted] = seen.emplace(e->logical_id(), e);
       if (!inserted)
         add(clashes_, Diagnostic::Level::Error, e->path(),
@@ -192,6 +197,20 @@ class TreeValidator {
   }
 
  private:
+  // A computed ID can only be empty (aws-cdk-lib's algorithm keeps letters and digits and adds a
+  // hash to a longer path); an overridden one can be anything.
+  void report_invalid_logical_id(const CfnElement& e) {
+    if (e.logical_id_overridden())
+      add(diags_, Diagnostic::Level::Error, e.path(),
+          fmt::format("logical ID \"{}\" is not valid: CloudFormation allows 1 to 255 letters (A-Z, a-z) and digits",
+                      e.logical_id()));
+    else
+      add(diags_, Diagnostic::Level::Error, e.path(),
+          fmt::format("the id \"{}\" gives an empty logical ID (letters and digits are kept, \"Default\" is dropped); "
+                      "give the construct an id with letters (A-Z, a-z) or digits, or override its logical ID",
+                      e.id()));
+  }
+
   void check_stack_name(const Stack& s) {
     static const Regex kStackName("^[A-Za-z][A-Za-z0-9-]*$");
     const std::string path = s.path();

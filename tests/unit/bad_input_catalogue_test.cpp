@@ -135,6 +135,11 @@ std::vector<BadInput> catalogue() {
          s.add<cfn::sns::CfnTopic>("Two").override_logical_id("Same");
        },
        {"S/Two: logical ID \"Same\" is already used by S/One in this stack; rename one of the constructs"}},
+      {"IdWithoutLettersOrDigits", [](App& a) { env_stack(a).add<cfn::sns::CfnTopic>("_"); },
+       {"S/_: the id \"_\" gives an empty logical ID", "give the construct an id with letters (A-Z, a-z) or digits"}},
+      {"OverriddenLogicalIdNotAllowed",
+       [](App& a) { env_stack(a).add<cfn::sns::CfnTopic>("T").override_logical_id("my-topic"); },
+       {"S/T: logical ID \"my-topic\" is not valid: CloudFormation allows 1 to 255 letters (A-Z, a-z) and digits"}},
       {"DuplicateStackName",
        [](App& a) {
          a.add<Stack>("A", StackProps{.stack_name = "same"});

@@ -107,6 +107,38 @@ TEST(Tree, OverriddenLogicalIdIsUsed) {
   EXPECT_TRUE(r.assembly.find("S")->template_json()["Resources"].contains("Pinned"));
 }
 
+// CloudFormation logical IDs are 1 to 255 letters and digits. An id with neither, directly under a
+// stack, leaves aws-cdk-lib's algorithm nothing to keep; "Default" there leaves it no path at all.
+TEST(Tree, AnIdThatGivesNoLogicalIdIsAnError) {
+  App app;
+  auto& s = app.add<Stack>("S");
+  s.add<CfnResource>("_", "AWS::SNS::Topic");
+  s.add<CfnResource>("Default", "AWS::SNS::Topic");
+  s.add<CfnResource>("Fine", "AWS::SNS::Topic");
+  auto r = synthesize(app);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(has_error(r, "S/_: the id \"_\" gives an empty logical ID")) << r.errors().front();
+  EXPECT_TRUE(has_error(r, "S/Default: the id \"Default\" gives an empty logical ID")) << r.errors().front();
+  EXPECT_TRUE(has_error(r, "letters (A-Z, a-z) or digits")) << r.errors().front();
+  EXPECT_EQ(r.errors().size(), 2u) << r.errors().front();
+}
+
+TEST(Tree, AnOverriddenLogicalIdMustBeLettersAndDigits) {
+  App app;
+  auto& s = app.add<Stack>("S");
+  s.add<CfnResource>("A", "AWS::SNS::Topic").override_logical_id("my-topic");
+  s.add<CfnResource>("B", "AWS::SNS::Topic").override_logical_id("");
+  s.add<CfnResource>("C", "AWS::SNS::Topic").override_logical_id(std::string(256, 'x'));
+  s.add<CfnResource>("D", "AWS::SNS::Topic").override_logical_id(std::string(255, 'x'));
+  auto r = synthesize(app);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(has_error(r, "S/A: logical ID \"my-topic\" is not valid")) << r.errors().front();
+  EXPECT_TRUE(has_error(r, "S/B: logical ID \"\" is not valid")) << r.errors().front();
+  EXPECT_TRUE(has_error(r, "S/C: logical ID \"xxx")) << r.errors().front();
+  EXPECT_TRUE(has_error(r, "CloudFormation allows 1 to 255 letters (A-Z, a-z) and digits")) << r.errors().front();
+  EXPECT_EQ(r.errors().size(), 3u) << r.errors().front();
+}
+
 TEST(Tree, ContextIsInheritedFromTheApp) {
   App app(AppOptions{Json{{"envName", "ci"}}});
   auto& s = app.add<Stack>("S");

@@ -19,7 +19,9 @@ class CfnElement : public Construct {
  public:
   CfnElement(Construct& scope, std::string id);
 
-  // aws-cdk-lib's logical ID for this element (see logical_id.hpp), unless overridden.
+  // aws-cdk-lib's logical ID for this element (see logical_id.hpp), unless overridden. Empty
+  // when the id leaves nothing to make one from ("_" or "Default" directly under the stack):
+  // synthesis reports that, and an overridden ID that CloudFormation would not accept.
   const std::string& logical_id() const;
   void override_logical_id(std::string id);
   bool logical_id_overridden() const { return overridden_; }
@@ -31,6 +33,9 @@ class CfnElement : public Construct {
 
  private:
   mutable std::string logical_id_;
+  // Set once logical_id_ holds the ID, which may be empty: synthesis computes every ID before its
+  // render thread starts, so that thread only reads them.
+  mutable bool logical_id_known_ = false;
   bool overridden_ = false;
 };
 

@@ -16,7 +16,11 @@ namespace opsynth {
 //   is dropped when the previous kept one ends with it) and "Resource" dropped, with
 //   non-alphanumerics removed, joined and cut to 240 characters, followed by the first
 //   8 hex digits (upper case) of the MD5 of all components joined with '/'.
+// Throws std::invalid_argument when no component remains.
 std::string make_unique_id(std::vector<std::string_view> components);
+
+// What CloudFormation accepts as a logical ID: 1 to 255 letters (A-Z, a-z) and digits.
+bool is_valid_logical_id(std::string_view id);
 
 // ICU-like ordering of ASCII strings as JavaScript's localeCompare gives it in
 // aws-cdk-lib (punctuation before digits before letters; case only breaks ties,
