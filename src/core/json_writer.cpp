@@ -38,6 +38,7 @@ constexpr std::array<char, 256> kShortEscape = [] {
 // True when none of the 8 bytes in `block` needs escaping or UTF-8 checking: no byte below 0x20,
 // none at or above 0x80, no '"' and no '\\' (the "has a zero byte" word tricks, which are exact
 // about whether such a byte exists). Strings are mostly plain: this checks them 8 bytes at a time.
+// (16 at a time with vector compares measured no fewer instructions: most strings are short.)
 bool plain_block(const char* p) {
   std::uint64_t x;
   std::memcpy(&x, p, sizeof x);
@@ -53,6 +54,16 @@ std::size_t first_non_plain(std::string_view s) {
   while (i < s.size() && class_of(s[i]) == kPlain) ++i;
   return i;
 }
+
+// A newline and the spaces of the deepest indents, appended in one piece: a template has a
+// newline and indent before every key and array element.
+constexpr std::size_t kIndentSpaces = 63;
+constexpr std::array<char, kIndentSpaces + 1> kNewlineAndSpaces = [] {
+  std::array<char, kIndentSpaces + 1> text{};
+  text.fill(' ');
+  text[0] = '\n';
+  return text;
+}();
 
 void append_scalar_via_library(std::string& out, const Json& j) {
   out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -123,8 +134,13 @@ void JsonWriter::quoted(std::string_view s) {
 
 void JsonWriter::newline_and_indent(std::size_t depth) {
   if (compact_) return;
+  const std::size_t spaces = depth * indent_;
+  if (spaces <= kIndentSpaces) {
+    out_.append(kNewlineAndSpaces.data(), spaces + 1);
+    return;
+  }
   out_ += '\n';
-  out_.append(depth * indent_, ' ');
+  out_.append(spaces, ' ');
 }
 
 void JsonWriter::before_value() {
@@ -141,7 +157,7 @@ void JsonWriter::key(std::string_view name) {
   level.empty = false;
   newline_and_indent(base_depth_ + levels_.size());
   quoted(name);
-  out_ += compact_ ? ":" : ": ";
+  out_.append(": ", compact_ ? 1 : 2);
 }
 
 void JsonWriter::open(char bracket, bool is_array) {

@@ -68,6 +68,17 @@ TEST(JsonWriter, FindsAnEscapeAtEveryOffsetOfALongString) {
   }
 }
 
+// Indents up to 63 spaces are appended from one buffer, deeper ones space by space.
+TEST(JsonWriter, IndentsDeepNestingLikeTheReference) {
+  Json j = "leaf";
+  for (int depth = 0; depth < 70; ++depth) j = depth % 2 ? Json{{"k", j}} : Json::array({j, depth});
+  for (std::size_t indent : {1, 2}) {
+    std::string out;
+    JsonWriter(out, 0, indent).value(j);
+    EXPECT_EQ(out, j.dump(static_cast<int>(indent))) << "indent " << indent;
+  }
+}
+
 TEST(JsonWriter, WritesCompactAndWiderIndentsLikeTheReference) {
   const Json j{{"a", Json::array({1, "x\"y", Json::object(), Json::array()})}, {"b", {{"c", nullptr}}}};
   std::string compact;
