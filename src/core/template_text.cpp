@@ -21,30 +21,54 @@ std::size_t TemplateText::count(std::string_view section) const {
   return 0;
 }
 
+namespace {
+
+// `"name": {` for a section: its entries follow, and "\n }" closes it.
+void append_section_head(std::string& out, const std::string& name, bool first) {
+  if (!first) out += ',';
+  out += "\n ";
+  JsonWriter::append_quoted(out, name);
+  out += ": {";
+}
+
+}  // namespace
+
+// The template is put together in the largest section's body (Resources, in all but a template of
+// parameters), moved rather than copied: the text before it is inserted in front, the sections
+// after it appended. A copy into a new string was a second buffer of the template's size, pages
+// touched anew for every stack.
 std::string TemplateText::finish(const std::string& description) {
   if (description.empty() && sections_.empty()) return "{}";
-  std::size_t size = description.size() + 32;
-  for (const auto& s : sections_) size += s.name.size() + s.body.size() + 16;
-  std::string out;
-  out.reserve(size);
-  out += '{';
-  bool first = true;
+  std::string head = "{";
   if (!description.empty()) {
-    out += "\n \"Description\": ";
-    JsonWriter::append_quoted(out, description);
-    first = false;
+    head += "\n \"Description\": ";
+    JsonWriter::append_quoted(head, description);
   }
-  for (auto& s : sections_) {
-    if (!first) out += ',';
+  if (sections_.empty()) return head + "\n}";
+  const auto largest = std::max_element(sections_.begin(), sections_.end(), [](const Section& a, const Section& b) {
+    return a.body.size() < b.body.size();
+  });
+  bool first = description.empty();
+  for (auto s = sections_.begin(); s != largest; ++s) {
+    append_section_head(head, s->name, first);
     first = false;
-    out += "\n ";
-    JsonWriter::append_quoted(out, s.name);
-    out += ": {";
-    out += s.body;
+    head += s->body;
+    head += "\n }";
+  }
+  append_section_head(head, largest->name, first);
+  std::size_t tail = 4;
+  for (auto s = largest + 1; s != sections_.end(); ++s) tail += s->name.size() + s->body.size() + 16;
+  std::string out = std::move(largest->body);
+  out.reserve(head.size() + out.size() + tail);
+  out.insert(0, head);
+  out += "\n }";
+  for (auto s = largest + 1; s != sections_.end(); ++s) {
+    append_section_head(out, s->name, false);
+    out += s->body;
     out += "\n }";
-    std::string().swap(s.body);
   }
   out += "\n}";
+  for (auto& s : sections_) std::string().swap(s.body);
   return out;
 }
 

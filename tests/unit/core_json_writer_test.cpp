@@ -118,6 +118,29 @@ TEST(TemplateText, PutsSectionsTogetherInFirstEntryOrder) {
   EXPECT_EQ(t.count("Resources"), 2u) << "counts outlive the text";
 }
 
+// finish() builds the text in the largest section's body: sections before it and after it, with
+// and without a description, keep their order.
+TEST(TemplateText, PutsSectionsAroundTheLargestOneInOrder) {
+  for (const std::string description : {"", "d"}) {
+    TemplateText t;
+    t.begin_entry("Parameters", "P").value(Json{{"Type", "String"}});
+    t.begin_entry("Conditions", "C").value(Json{{"Fn::Equals", Json::array({"a", "b"})}});
+    for (const char* id : {"A", "B", "C"}) t.begin_entry("Resources", id).value(Json{{"Type", "AWS::SNS::Topic"}});
+    t.begin_entry("Outputs", "O").value(Json{{"Value", 1}});
+    t.begin_entry("Rules", "R").value(Json::object());
+    Json expected = Json::object();
+    if (!description.empty()) expected["Description"] = description;
+    expected["Parameters"] = {{"P", {{"Type", "String"}}}};
+    expected["Conditions"] = {{"C", {{"Fn::Equals", Json::array({"a", "b"})}}}};
+    expected["Resources"] = {{"A", {{"Type", "AWS::SNS::Topic"}}},
+                             {"B", {{"Type", "AWS::SNS::Topic"}}},
+                             {"C", {{"Type", "AWS::SNS::Topic"}}}};
+    expected["Outputs"] = {{"O", {{"Value", 1}}}};
+    expected["Rules"] = {{"R", Json::object()}};
+    EXPECT_EQ(t.finish(description), reference(expected)) << "description \"" << description << "\"";
+  }
+}
+
 TEST(TemplateText, AnEmptyTemplateIsAnEmptyObject) {
   TemplateText empty;
   EXPECT_EQ(empty.finish(""), "{}");
