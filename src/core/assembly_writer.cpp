@@ -4,11 +4,13 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
 #include <system_error>
+#include <vector>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -70,9 +72,18 @@ fs::path sibling_temp_dir(const fs::path& outdir, const char* what) {
   return parent / fmt::format(".{}.opsynth-{}-{}", outdir.filename().string(), what, ::getpid());
 }
 
-// A directory the assembly may replace: missing, empty, a previous cloud assembly, or one
-// holding only the lock files the cdk CLI puts in the output directory before it runs the app.
-// Returns what is wrong, or "" when `outdir` may be replaced.
+// What a cloud assembly holds, by name: what opsynth writes (templates, the manifest, tree.json,
+// cdk.out), what aws-cdk-lib adds (asset.* staging, *.assets.json, nested assembly-* directories)
+// and the lock files the cdk CLI puts in the output directory before it runs the app.
+bool is_assembly_content(const std::string& name) {
+  return name == "manifest.json" || name == "tree.json" || name == "cdk.out" || name.starts_with("asset.") ||
+         name.starts_with("assembly-") || name.ends_with(".template.json") || name.ends_with(".template.yaml") ||
+         name.ends_with(".assets.json") || name.ends_with(".lock");
+}
+
+// A directory the assembly may replace: missing, empty, or holding only what a cloud assembly
+// holds (a previous one has manifest.json or cdk.out; the cdk CLI's lock files alone are allowed
+// too). Returns what is wrong, or "" when `outdir` may be replaced.
 std::string unreplaceable_reason(const fs::path& outdir) {
   std::error_code ec;
   const auto status = fs::status(outdir, ec);
@@ -80,14 +91,22 @@ std::string unreplaceable_reason(const fs::path& outdir) {
   if (!fs::is_directory(status))
     return fmt::format("{}: is not a directory; give a new or empty directory, or a previous cloud assembly",
                        outdir.string());
-  if (fs::exists(outdir / "manifest.json", ec) || fs::exists(outdir / "cdk.out", ec)) return "";
+  std::vector<std::string> foreign;  // sorted below: the same entry is named every time
+  bool assembly = false;
   for (const auto& entry : fs::directory_iterator(outdir, ec)) {
-    if (entry.path().extension() == ".lock") continue;
+    const std::string name = entry.path().filename().string();
+    if (!is_assembly_content(name)) foreign.push_back(name);
+    assembly = assembly || name == "manifest.json" || name == "cdk.out";
+  }
+  if (foreign.empty()) return "";
+  std::sort(foreign.begin(), foreign.end());
+  if (!assembly)
     return fmt::format("{}: is a directory that is not a cloud assembly (it holds {}), and writing replaces the whole "
                        "directory; give a new or empty directory, or a previous cloud assembly",
-                       outdir.string(), entry.path().filename().string());
-  }
-  return "";
+                       outdir.string(), foreign.front());
+  return fmt::format("{}: holds {}, which is not part of a cloud assembly, and writing replaces the whole directory; "
+                     "move it out, or give a new or empty directory, or a previous cloud assembly",
+                     outdir.string(), foreign.front());
 }
 
 }  // namespace

@@ -83,6 +83,40 @@ TEST_F(Output, RefusesToReplaceWhatIsNotACloudAssembly) {
   EXPECT_TRUE(fs::exists(dir / "locked" / "manifest.json"));
 }
 
+// A directory is a previous cloud assembly only when everything in it is what an assembly holds:
+// a file named cdk.out or manifest.json beside files of yours does not make it one.
+TEST_F(Output, RefusesADirectoryThatHoldsMoreThanACloudAssembly) {
+  fs::create_directories(dir / "fake");
+  std::ofstream(dir / "fake" / "cdk.out") << "garbage";
+  std::ofstream(dir / "fake" / "data.txt") << "keep";
+  EXPECT_THROW(write_assembly(small_assembly("t"), dir / "fake"), std::runtime_error);
+  EXPECT_EQ(slurp(dir / "fake" / "data.txt"), "keep");
+
+  write_assembly(small_assembly("old"), dir / "mixed");
+  std::ofstream(dir / "mixed" / "notes.txt") << "keep";
+  fs::create_directories(dir / "mixed" / "sub");
+  try {
+    write_assembly(small_assembly("new"), dir / "mixed");
+    ADD_FAILURE() << "replaced a directory holding notes.txt";
+  } catch (const std::runtime_error& e) {
+    // The first entry that is not assembly content, by name: the same message every time.
+    EXPECT_NE(std::string(e.what()).find("holds notes.txt, which is not part of a cloud assembly"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(slurp(dir / "mixed" / "notes.txt"), "keep");
+  EXPECT_NE(slurp(dir / "mixed" / "S.template.json").find("\"old\""), std::string::npos);
+
+  // What aws-cdk-lib puts in an assembly (assets, their manifests, nested assemblies) is replaced.
+  write_assembly(small_assembly("old"), dir / "cdk.out");
+  fs::create_directories(dir / "cdk.out" / "asset.0123abcd");
+  std::ofstream(dir / "cdk.out" / "asset.0123abcd" / "index.js") << "";
+  std::ofstream(dir / "cdk.out" / "S.assets.json") << "{}";
+  fs::create_directories(dir / "cdk.out" / "assembly-Stage");
+  write_assembly(small_assembly("new"), dir / "cdk.out");
+  EXPECT_FALSE(fs::exists(dir / "cdk.out" / "asset.0123abcd"));
+  EXPECT_NE(slurp(dir / "cdk.out" / "S.template.json").find("\"new\""), std::string::npos);
+}
+
 TEST_F(Output, SameInputGivesByteIdenticalOutput) {
   write_assembly(small_assembly("t"), dir / "a");
   write_assembly(small_assembly("t"), dir / "b");
