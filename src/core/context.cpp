@@ -1,5 +1,6 @@
 #include "opsynth/core/context.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -31,6 +32,14 @@ struct YamlLimits {
   std::size_t values = 0;
 };
 
+// An integer as JSON writes one: -?(0|[1-9][0-9]*). Digits with a leading zero are not one (YAML 1.1
+// read them as octal, 1.2 as decimal): they stay text, as an account id such as 012345678901 must.
+bool is_json_integer(std::string_view s) {
+  if (!s.empty() && s.front() == '-') s.remove_prefix(1);
+  if (s.empty() || (s.front() == '0' && s.size() > 1)) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // YAML scalars stay strings unless they are plainly numbers or booleans, as a CDK user
 // writing `canaryIntervalMinutes: 5` expects. Returns nullopt past the limits (error added).
 std::optional<Json> yaml_to_json(const YAML::Node& n, const std::string& origin, ContextResult& into,
@@ -54,14 +63,7 @@ std::optional<Json> yaml_to_json(const YAML::Node& n, const std::string& origin,
       const std::string& s = n.Scalar();
       if (n.Tag() == "!") return s;  // quoted in the source
       if (s == "true" || s == "false") return s == "true";
-      if (!s.empty() && s.find_first_not_of("-0123456789") == std::string::npos && s != "-" && s.size() < 16) {
-        try {
-          std::size_t used = 0;
-          long long v = std::stoll(s, &used);
-          if (used == s.size()) return v;
-        } catch (...) {
-        }
-      }
+      if (is_json_integer(s) && s.size() < 16) return std::stoll(s);
       return s;
     }
     case YAML::NodeType::Sequence: {
@@ -78,6 +80,11 @@ std::optional<Json> yaml_to_json(const YAML::Node& n, const std::string& origin,
       for (const auto& kv : n) {
         if (!kv.first.IsScalar()) {
           into.errors.push_back(fmt::format("{}: keys must be plain strings", origin));
+          continue;
+        }
+        // yaml-cpp keeps a merge key as an ordinary key "<<": its keys would silently be missing.
+        if (kv.first.Scalar() == "<<" && kv.first.Tag() != "!") {
+          into.errors.push_back(fmt::format("{}: merge keys (<<) are not supported; write the keys out", origin));
           continue;
         }
         // YAML requires unique keys; yaml-cpp would silently keep the last of two.
@@ -136,15 +143,22 @@ void merge_json_context_text(std::string_view text, const std::string& origin, b
 }
 
 void merge_yaml_context_text(std::string_view text, const std::string& origin, ContextResult& into) {
-  YAML::Node root;
+  std::vector<YAML::Node> documents;
   try {
-    root = YAML::Load(std::string(text));
+    documents = YAML::LoadAll(std::string(text));
   } catch (const YAML::Exception& e) {
     into.errors.push_back(fmt::format("{}: not valid YAML (line {}, column {}: {}); expected a map of context keys",
                                       origin, e.mark.line + 1, e.mark.column + 1, e.msg));
     return;
   }
-  if (root.IsNull()) return;
+  if (documents.size() > 1) {
+    into.errors.push_back(fmt::format("{}: holds {} YAML documents; a config is one map of context keys (remove the "
+                                      "'---' lines that start the others)",
+                                      origin, documents.size()));
+    return;
+  }
+  if (documents.empty() || documents.front().IsNull()) return;
+  const YAML::Node& root = documents.front();
   if (!root.IsMap()) {
     into.errors.push_back(fmt::format("{}: expected a map of context keys (key: value lines)", origin));
     return;

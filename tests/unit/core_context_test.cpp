@@ -86,6 +86,34 @@ TEST(ContextYaml, ScalarsKeepTheirTypes) {
   EXPECT_EQ(r.context["l"], Json::parse(R"(["a",2])"));
 }
 
+// JSON has no numbers with leading zeros (and YAML 1.1 read them as octal): such a scalar stays the
+// text it is. An account id 012345678901 read as a number lost its zero; 0123456789012 became a
+// different, valid-looking account.
+TEST(ContextYaml, DigitsWithALeadingZeroStayText) {
+  ContextResult r;
+  merge_yaml_context_text("a: 012345678901\nb: 0123456789012\nz: 0\nn: -05\nm: -5\n", "cfg.yaml", r);
+  ASSERT_TRUE(r.errors.empty());
+  EXPECT_EQ(r.context["a"], "012345678901");
+  EXPECT_EQ(r.context["b"], "0123456789012");
+  EXPECT_EQ(r.context["z"], 0);
+  EXPECT_EQ(r.context["n"], "-05");
+  EXPECT_EQ(r.context["m"], -5);
+}
+
+// What yaml-cpp would drop without a word: a second document, and merge keys (it keeps "<<" as
+// an ordinary key).
+TEST(ContextYaml, ASecondDocumentAndMergeKeysAreErrors) {
+  ContextResult r;
+  merge_yaml_context_text("envName: ci\n---\nenvName: qa\n", "two.yaml", r);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0], "two.yaml: holds 2 YAML documents; a config is one map of context keys (remove the '---' "
+                         "lines that start the others)");
+  ContextResult m;
+  merge_yaml_context_text("base: &b\n  envName: ci\n<<: *b\n", "merge.yaml", m);
+  ASSERT_EQ(m.errors.size(), 1u);
+  EXPECT_EQ(m.errors[0], "merge.yaml: merge keys (<<) are not supported; write the keys out");
+}
+
 TEST(ContextYaml, AMapIsRequired) {
   ContextResult r;
   merge_yaml_context_text("- a\n- b\n", "cfg.yaml", r);
