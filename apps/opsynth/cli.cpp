@@ -30,6 +30,11 @@ Examples:
 
 }  // namespace
 
+std::string default_outdir() {
+  auto dir = env("CDK_OUTDIR");
+  return dir && !dir->empty() ? *dir : "cdk.out";
+}
+
 Synthesis build_default_app(const CommonOptions& options) {
   Synthesis s;
   ContextSources sources;
@@ -114,7 +119,7 @@ void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_co
     auto t0 = std::chrono::steady_clock::now();
     Synthesis s = build_default_app(options);
     if (s.input_errors.empty()) check_selection(*s.app, stacks, s.input_errors);
-    std::string dir = !outdir.empty() ? outdir : env("CDK_OUTDIR").value_or("cdk.out");
+    std::string dir = !outdir.empty() ? outdir : default_outdir();
     if (s.input_errors.empty())
       s.result = synthesize_into(*s.app, dir, format == "yaml" ? TemplateFormat::JsonAndYaml : TemplateFormat::Json);
     auto t1 = std::chrono::steady_clock::now();

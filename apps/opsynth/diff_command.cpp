@@ -1,7 +1,6 @@
 // `opsynth diff`: what deploying the app would change, compared with a previous cloud
 // assembly or a deployed template; exits 1 when a stateful resource would be replaced or
 // deleted and --allow-replace does not name it, so CI can block the change.
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -118,10 +117,7 @@ void register_diff_command(CLI::App& root, CommonOptions& options, int& exit_cod
       ->allow_extra_args(false);  // one ID per flag, so a stack name after it stays a stack
   cmd->add_option("stacks", args.stacks, "Stacks to compare (default: all)");
   cmd->callback([&] {
-    if (args.against.empty()) {
-      const char* outdir = std::getenv("CDK_OUTDIR");
-      args.against = outdir != nullptr && *outdir != '\0' ? outdir : "cdk.out";
-    }
+    if (args.against.empty()) args.against = default_outdir();
     Synthesis s = synthesize_default_app(options);
     exit_code = report(s);
     if (exit_code != kExitOk) return;

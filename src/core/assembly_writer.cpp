@@ -109,10 +109,21 @@ std::string unreplaceable_reason(const fs::path& outdir) {
                      outdir.string(), foreign.front());
 }
 
+// The directory a path names: "out/." and "out/" are out. A symlink is followed, so the assembly
+// it points to is replaced and the link stays (swapping the new directory in replaced the link).
+fs::path output_directory(const fs::path& given) {
+  fs::path p = given.lexically_normal();
+  if (!p.has_filename()) p = p.parent_path();
+  std::error_code ec;
+  if (fs::is_symlink(p, ec))
+    if (fs::path target = fs::canonical(p, ec); !ec) return target;
+  return p;
+}
+
 }  // namespace
 
 void write_assembly(const CloudAssembly& assembly, const fs::path& outdir_in, TemplateFormat format) {
-  const fs::path outdir = outdir_in.has_filename() ? outdir_in : outdir_in.parent_path();
+  const fs::path outdir = output_directory(outdir_in);
   // The swap below replaces whatever is at `outdir`: refuse anything but a previous assembly.
   if (std::string reason = unreplaceable_reason(outdir); !reason.empty()) throw std::runtime_error(reason);
   const fs::path tmp = sibling_temp_dir(outdir, "new");

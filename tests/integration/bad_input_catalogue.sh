@@ -165,6 +165,10 @@ check "-o an existing file" 1 '$OPS synth -o "$KEEP/notes.txt"' \
 check "-o a directory of other files" 1 '$OPS synth -o "$KEEP/src"' \
   'keep/src: is a directory that is not a cloud assembly \(it holds main\.cpp\).*give a new or empty directory'
 
+check "-o a path ending in /." 0 'cp -r "$GOOD" "$WORK/again" && $OPS synth -o "$WORK/again/." && rm -r "$WORK/again"' \
+  'again/\./prod-app-OpsStack\.template\.json'
+check "CDK_OUTDIR empty: the default cdk.out" 0 'CDK_OUTDIR= $OPS synth && rm -r cdk.out' '^cdk\.out/prod-app-OpsStack\.template\.json'
+
 # --- usage (exit 2) ----------------------------------------------------------------------------
 check "--format not json or yaml" 2 '$OPS synth --format xml -o "$GOOD"' '--format: xml not in \{json,yaml\}'
 check "unknown option" 2 '$OPS synth --bogus -o "$GOOD"' 'The following argument was not expected: --bogus'

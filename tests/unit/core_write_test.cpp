@@ -117,6 +117,23 @@ TEST_F(Output, RefusesADirectoryThatHoldsMoreThanACloudAssembly) {
   EXPECT_NE(slurp(dir / "cdk.out" / "S.template.json").find("\"new\""), std::string::npos);
 }
 
+// "out/." and "out/" name the directory out; a symlink to an assembly keeps being one, and the
+// assembly it points to is replaced.
+TEST_F(Output, AnOutputPathIsTheDirectoryItNames) {
+  write_assembly(small_assembly("old"), dir / "out");
+  write_assembly(small_assembly("dot"), dir / "out" / ".");
+  EXPECT_NE(slurp(dir / "out" / "S.template.json").find("\"dot\""), std::string::npos);
+  write_assembly(small_assembly("slash"), (dir / "out").string() + "/");
+  EXPECT_NE(slurp(dir / "out" / "S.template.json").find("\"slash\""), std::string::npos);
+
+  fs::create_directory_symlink("out", dir / "link");
+  write_assembly(small_assembly("linked"), dir / "link");
+  EXPECT_TRUE(fs::is_symlink(dir / "link"));
+  EXPECT_NE(slurp(dir / "out" / "S.template.json").find("\"linked\""), std::string::npos);
+  for (const auto& e : fs::directory_iterator(dir))
+    EXPECT_TRUE(e.path().filename() == "out" || e.path().filename() == "link") << "left behind: " << e.path();
+}
+
 TEST_F(Output, SameInputGivesByteIdenticalOutput) {
   write_assembly(small_assembly("t"), dir / "a");
   write_assembly(small_assembly("t"), dir / "b");

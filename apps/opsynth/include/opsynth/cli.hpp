@@ -41,6 +41,10 @@ Synthesis synthesize_default_app(const CommonOptions& options);  // built and sy
 // Prints errors, warnings and notes to stderr; returns kExitOk or kExitInvalid.
 int report(const Synthesis& s);
 
+// Where synth writes and diff reads by default: $CDK_OUTDIR (as the cdk CLI sets it) when it is
+// set and not empty, else cdk.out.
+std::string default_outdir();
+
 // -c key=value and --config FILE, which every command that builds the app takes.
 void add_context_options(CLI::App* cmd, CommonOptions& options);
 // Each extra subcommand lives in its own file and registers itself here.
