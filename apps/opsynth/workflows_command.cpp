@@ -1,5 +1,9 @@
 // `opsynth workflows -o DIR`: the GitHub Actions workflows of the app (stacks/ops_workflows.cpp),
 // and the helpers `opsynth runbook` shares: the app's operations facts, writing generated files.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -25,25 +29,53 @@ std::optional<seed::OpsFacts> synthesize_ops_facts(const CommonOptions& options)
   return facts;
 }
 
+// Each file is written under a temporary name beside its own and renamed into place only when
+// every one is written, so a run that fails leaves the files of an earlier run as they were.
 bool write_generated_files(const std::filesystem::path& dir, const std::vector<std::pair<std::string, std::string>>& files,
                            bool executable) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  for (const auto& [name, text] : files) {
-    const auto path = dir / name;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+    std::cerr << fmt::format("error: {}: is not a directory; give a new directory, or the one an earlier run wrote, "
+                             "with -o DIR\n",
+                             dir.string());
+    return false;
+  }
+  std::vector<std::string> problems;
+  for (const auto& [name, text] : files)
+    if (fs::is_directory(dir / name, ec))
+      problems.push_back(fmt::format("{}: is a directory; move it out, or give another directory with -o DIR",
+                                     (dir / name).string()));
+  if (problems.empty() && !fs::create_directories(dir, ec) && ec)
+    problems.push_back(fmt::format("cannot create {}: {}; give a writable directory with -o DIR", dir.string(),
+                                   ec.message()));
+  std::vector<fs::path> written;  // the temporary files, in the order of `files`
+  for (std::size_t i = 0; problems.empty() && i < files.size(); ++i) {
+    const fs::path tmp = dir / fmt::format(".{}.opsynth-{}", files[i].first, ::getpid());
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << files[i].second;
     out.close();
     if (!out) {
-      std::cerr << fmt::format("error: cannot write {}\n", path.string());
-      return false;
+      problems.push_back(fmt::format("cannot write {}: {}; give a writable directory with -o DIR", tmp.string(),
+                                     std::strerror(errno)));
+      break;
     }
+    written.push_back(tmp);
     if (executable)
-      std::filesystem::permissions(path, std::filesystem::perms::owner_exec | std::filesystem::perms::group_exec |
-                                             std::filesystem::perms::others_exec,
-                                   std::filesystem::perm_options::add);
-    std::cerr << path.string() << '\n';
+      fs::permissions(tmp, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
+                      fs::perm_options::add, ec);
   }
+  for (std::size_t i = 0; problems.empty() && i < written.size(); ++i) {
+    fs::rename(written[i], dir / files[i].first, ec);
+    if (ec) problems.push_back(fmt::format("cannot replace {}: {}", (dir / files[i].first).string(), ec.message()));
+  }
+  if (!problems.empty()) {
+    for (const auto& tmp : written) fs::remove(tmp, ec);
+    for (const auto& p : problems) std::cerr << "error: " << p << '\n';
+    std::cerr << "opsynth: nothing was written\n";
+    return false;
+  }
+  for (const auto& [name, text] : files) std::cerr << (dir / name).string() << '\n';
   return true;
 }
 

@@ -20,6 +20,10 @@ mkdir -p "$WORK/empty" "$KEEP/src"
 echo "keep me" >"$KEEP/notes.txt"
 echo "int main() {}" >"$KEEP/src/main.cpp"
 echo "x" >"$WORK/blocker"
+# A runbook directory an earlier run wrote, where one file's name is now taken by a directory: a
+# run that cannot write it (for another environment) must leave the other files as they were.
+"$OPSYNTH_BIN" runbook -c envName=ci -o "$KEEP/rb" 2>/dev/null || fail "the good runbook run failed"
+rm "$KEEP/rb/disaster-recovery.sh" && mkdir "$KEEP/rb/disaster-recovery.sh"
 
 # Run from a directory without cdk.json, so that only what a case gives is read.
 cd "$WORK/empty" || exit 1
@@ -165,6 +169,11 @@ check "-o an existing file" 1 '$OPS synth -o "$KEEP/notes.txt"' \
 check "-o a directory of other files" 1 '$OPS synth -o "$KEEP/src"' \
   'keep/src: is a directory that is not a cloud assembly \(it holds main\.cpp\).*give a new or empty directory'
 
+check "runbook -o where a file's name is a directory" 1 '$OPS runbook -o "$KEEP/rb"' \
+  'keep/rb/disaster-recovery\.sh: is a directory; move it out, or give another directory with -o DIR' \
+  'nothing was written'
+check "runbook -o an existing file" 1 '$OPS runbook -o "$KEEP/notes.txt"' \
+  'keep/notes\.txt: is not a directory; give a new directory, or the one an earlier run wrote, with -o DIR'
 check "-o a path ending in /." 0 'cp -r "$GOOD" "$WORK/again" && $OPS synth -o "$WORK/again/." && rm -r "$WORK/again"' \
   'again/\./prod-app-OpsStack\.template\.json'
 check "CDK_OUTDIR empty: the default cdk.out" 0 'CDK_OUTDIR= $OPS synth && rm -r cdk.out' '^cdk\.out/prod-app-OpsStack\.template\.json'
