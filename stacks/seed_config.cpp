@@ -42,6 +42,16 @@ void check_not_placeholder(const char* key, const std::string& account, std::vec
                                    key, account));
 }
 
+// The partition of a region name (aws-cdk-lib's RegionInfo): China regions start "cn-", GovCloud
+// ones hold "-gov-", the isolated ones "-iso".
+std::string_view region_partition(std::string_view region) {
+  if (region.starts_with("cn-")) return "aws-cn";
+  if (region.find("-gov-") != std::string_view::npos) return "aws-us-gov";
+  if (region.find("-isob-") != std::string_view::npos) return "aws-iso-b";
+  if (region.find("-iso") != std::string_view::npos) return "aws-iso";
+  return "aws";
+}
+
 std::string strip_zone(const std::string& domain, const std::string& zone) {
   std::string suffix = "." + zone;
   std::string out = domain;
@@ -126,6 +136,10 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
   static const Regex kRegion("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$");
   if (!kRegion.full_match(c.region))
     errors.push_back(fmt::format("context \"region\": \"{}\" is not an AWS region name (e.g. eu-west-2)", c.region));
+  else if (std::string_view partition = region_partition(c.region); partition != "aws")
+    errors.push_back(fmt::format("context \"region\": \"{}\" is in the {} partition; the app builds its ARNs in the "
+                                 "aws partition (arn:aws:...): use a commercial region such as eu-west-2",
+                                 c.region, partition));
   check_account("ciAccountId", c.ci_account_id, errors);
   check_account("prodAccountId", c.prod_account_id, errors);
   check_account("backupAccountId", c.backup_account_id, errors);

@@ -128,6 +128,11 @@ check "account id not digits" 1 '$OPS synth -c managementAccountId=88776410543x 
   'context "managementAccountId": "88776410543x" is not an AWS account id \(12 digits\)'
 check "account id 13 digits" 1 '$OPS synth -c backupAccountId=3333333333333 -o "$GOOD"' \
   'context "backupAccountId": "3333333333333" is not an AWS account id \(12 digits\)'
+check "region in another partition" 1 '$OPS synth -c region=cn-north-1 -o "$GOOD"' \
+  'context "region": "cn-north-1" is in the aws-cn partition; the app builds its ARNs in the aws partition' \
+  'use a commercial region such as eu-west-2'
+check "region in GovCloud" 1 '$OPS synth -c region=us-gov-west-1 -o "$GOOD"' \
+  'context "region": "us-gov-west-1" is in the aws-us-gov partition'
 check "region unknown form" 1 '$OPS synth -c region=mars-1 -o "$GOOD"' \
   'context "region": "mars-1" is not an AWS region name \(e\.g\. eu-west-2\)'
 check "email without domain" 1 '$OPS synth -c alertEmail=ops@localhost -o "$GOOD"' \
