@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -55,7 +56,15 @@ std::string render_yaml(const Json& j) {
   YAML::Emitter out;
   out.SetIndent(2);
   emit_yaml(out, j);
-  return std::string(out.c_str()) + "\n";
+  // yaml-cpp writes DEL (0x7F) raw, which YAML does not allow in any scalar. Every string is
+  // double-quoted above (numbers, booleans and null hold no DEL), so each one is inside such a
+  // scalar, where the escape \x7F is valid.
+  std::string text;
+  for (char c : std::string_view(out.c_str(), out.size())) {
+    if (c == '\x7f') text += "\\x7F";
+    else text += c;
+  }
+  return text + "\n";
 }
 
 void write_file(const fs::path& p, const std::string& content) {

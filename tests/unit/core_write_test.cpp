@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <yaml-cpp/yaml.h>
+
 #include "opsynth/core/app.hpp"
 #include "opsynth/core/cfn_element.hpp"
 #include "opsynth/core/stack.hpp"
@@ -132,6 +134,14 @@ TEST_F(Output, AnOutputPathIsTheDirectoryItNames) {
   EXPECT_NE(slurp(dir / "out" / "S.template.json").find("\"linked\""), std::string::npos);
   for (const auto& e : fs::directory_iterator(dir))
     EXPECT_TRUE(e.path().filename() == "out" || e.path().filename() == "link") << "left behind: " << e.path();
+}
+
+// YAML may not hold a raw DEL (0x7F) even in a double-quoted scalar, and yaml-cpp writes it raw.
+TEST_F(Output, YamlTemplatesEscapeDel) {
+  write_assembly(small_assembly("a\x7f" "b"), dir / "out", TemplateFormat::JsonAndYaml);
+  const std::string yaml = slurp(dir / "out" / "S.template.yaml");
+  EXPECT_EQ(yaml.find('\x7f'), std::string::npos) << yaml;
+  EXPECT_EQ(YAML::Load(yaml)["Resources"]["Topic"]["Properties"]["TopicName"].as<std::string>(), "a\x7f" "b");
 }
 
 TEST_F(Output, SameInputGivesByteIdenticalOutput) {
