@@ -110,8 +110,10 @@ const std::vector<std::pair<std::string, std::string>>& context_environment_vari
   return vars;
 }
 
-void merge_json_context_text(std::string_view text, const std::string& origin, bool nested_under_context_key,
-                             ContextResult& into) {
+namespace {
+
+// The JSON object `text` holds, or nullopt (the error added).
+std::optional<Json> parse_json_object(std::string_view text, const std::string& origin, ContextResult& into) {
   Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
   if (doc.is_discarded()) {
     // Parse again with exceptions for the position of the error (a syntax error is a
@@ -120,15 +122,41 @@ void merge_json_context_text(std::string_view text, const std::string& origin, b
       [[maybe_unused]] auto ignored = Json::parse(text.begin(), text.end());
     } catch (const Json::exception& e) {
       into.errors.push_back(fmt::format("{}: not valid JSON ({}); expected a JSON object", origin, e.what()));
-      return;
+      return std::nullopt;
     }
     into.errors.push_back(fmt::format("{}: not valid JSON; expected a JSON object", origin));
-    return;
+    return std::nullopt;
   }
   if (!doc.is_object()) {
     into.errors.push_back(fmt::format("{}: expected a JSON object, found {}", origin, doc.type_name()));
-    return;
+    return std::nullopt;
   }
+  return doc;
+}
+
+// A --config file's map (JSON or YAML): the context keys, or a "context" map of them as in
+// cdk.json, never both.
+void merge_config_map(Json map, const std::string& origin, ContextResult& into) {
+  auto nested = map.find("context");
+  if (nested != map.end() && nested->is_object()) {
+    if (map.size() > 1) {
+      into.errors.push_back(fmt::format("{}: holds a \"context\" map beside other keys; put every context key under "
+                                        "\"context\", or none",
+                                        origin));
+      return;
+    }
+    map = std::move(*nested);
+  }
+  merge_object(map, into);
+}
+
+}  // namespace
+
+void merge_json_context_text(std::string_view text, const std::string& origin, bool nested_under_context_key,
+                             ContextResult& into) {
+  auto parsed = parse_json_object(text, origin, into);
+  if (!parsed) return;
+  Json& doc = *parsed;
   if (!nested_under_context_key) {
     merge_object(doc, into);
     return;
@@ -166,10 +194,7 @@ void merge_yaml_context_text(std::string_view text, const std::string& origin, C
   YamlLimits limits;
   auto converted = yaml_to_json(root, origin, into, limits);
   if (!converted) return;
-  Json j = std::move(*converted);
-  // A config may hold the keys directly or under "context:" like cdk.json.
-  if (j.contains("context") && j["context"].is_object() && j.size() == 1) j = j["context"];
-  merge_object(j, into);
+  merge_config_map(std::move(*converted), origin, into);
 }
 
 void merge_cli_pair(std::string_view pair, ContextResult& into) {
@@ -201,7 +226,8 @@ ContextResult load_context(const ContextSources& sources) {
     }
     auto ext = file.extension().string();
     if (ext == ".json") {
-      merge_json_context_text(*text, file.string(), false, result);
+      if (auto map = parse_json_object(*text, file.string(), result))
+        merge_config_map(std::move(*map), file.string(), result);
     } else {
       merge_yaml_context_text(*text, file.string(), result);
     }

@@ -36,6 +36,33 @@ TEST_F(ContextFiles, LaterSourcesWin) {
   EXPECT_EQ(r.context["e"], "cli");
 }
 
+// A --config file holds the context keys, or a "context" map of them as cdk.json does: the same in
+// JSON as in YAML, and never both (the keys under "context" were silently ignored beside others).
+TEST_F(ContextFiles, AConfigFileMayNestItsKeysUnderContextInJsonAsInYaml) {
+  write("nested.json", R"({"context":{"envName":"ci"}})");
+  write("nested.yaml", "context:\n  deploymentName: feature\n");
+  ContextSources s;
+  s.project_dir = dir;
+  s.config_files = {dir / "nested.json", dir / "nested.yaml"};
+  auto r = load_context(s);
+  ASSERT_TRUE(r.errors.empty()) << r.errors.front();
+  EXPECT_EQ(r.context["envName"], "ci");
+  EXPECT_EQ(r.context["deploymentName"], "feature");
+  EXPECT_FALSE(r.context.contains("context"));
+
+  write("mixed.yaml", "context:\n  envName: ci\nregion: eu-west-1\n");
+  write("mixed.json", R"({"context":{"envName":"ci"},"region":"eu-west-1"})");
+  s.config_files = {dir / "mixed.yaml", dir / "mixed.json"};
+  r = load_context(s);
+  ASSERT_EQ(r.errors.size(), 2u);
+  for (const char* f : {"mixed.yaml", "mixed.json"})
+    EXPECT_NE(r.errors[f == std::string("mixed.yaml") ? 0 : 1].find(
+                  std::string(f) + ": holds a \"context\" map beside other keys; put every context key under "
+                                   "\"context\", or none"),
+              std::string::npos)
+        << r.errors[0] << "\n" << r.errors[1];
+}
+
 TEST_F(ContextFiles, EnvironmentVariablesOverrideFilesButNotTheCommandLine) {
   write("cdk.json", R"({"context":{"envName":"prod","alertEmail":"a@b.c"}})");
   ContextSources s;
