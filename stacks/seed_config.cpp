@@ -133,6 +133,21 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
                                    "(it becomes part of domain, stack and resource names)",
                                    key, *value));
   }
+  // Both become part of the site's domain names (the canaries' URLs) and, dots as dashes, of
+  // resource names.
+  static const Regex kDnsName(R"(^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$)");
+  struct DnsContext {
+    const char* key;
+    const std::string* value;
+    const char* example;
+  };
+  for (auto [key, value, example] : {DnsContext{"hostedZoneName", &c.hosted_zone_name, "diyaccounting.co.uk"},
+                                     DnsContext{"subDomainName", &c.sub_domain_name, "submit"}}) {
+    if (value->size() > 200 || !kDnsName.full_match(*value))
+      errors.push_back(fmt::format("context \"{}\": \"{}\" must be a DNS name: labels of 1-63 lowercase letters, "
+                                   "digits and inner dashes, joined by dots, 200 characters at most (e.g. {})",
+                                   key, *value, example));
+  }
   static const Regex kRegion("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$");
   if (!kRegion.full_match(c.region))
     errors.push_back(fmt::format("context \"region\": \"{}\" is not an AWS region name (e.g. eu-west-2)", c.region));

@@ -128,6 +128,10 @@ check "account id not digits" 1 '$OPS synth -c managementAccountId=88776410543x 
   'context "managementAccountId": "88776410543x" is not an AWS account id \(12 digits\)'
 check "account id 13 digits" 1 '$OPS synth -c backupAccountId=3333333333333 -o "$GOOD"' \
   'context "backupAccountId": "3333333333333" is not an AWS account id \(12 digits\)'
+check "hostedZoneName empty, subDomainName not a DNS name" 1 \
+  '$OPS synth -c hostedZoneName= -c "subDomainName=a..b" -o "$GOOD"' \
+  'context "hostedZoneName": "" must be a DNS name: labels of 1-63 lowercase letters, digits and inner dashes, joined by dots' \
+  'context "subDomainName": "a\.\.b" must be a DNS name'
 check "region in another partition" 1 '$OPS synth -c region=cn-north-1 -o "$GOOD"' \
   'context "region": "cn-north-1" is in the aws-cn partition; the app builds its ARNs in the aws partition' \
   'use a commercial region such as eu-west-2'
