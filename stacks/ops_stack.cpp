@@ -1,5 +1,6 @@
 #include "opsynth_stacks/ops_stack.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -91,9 +92,11 @@ class LambdaMetricIndex {
     const std::string dashed = dash_case_handler(handler);
     for (const auto& [name, m] : by_name_)
       if (name == dashed || (name.size() > dashed.size() && name.ends_with("-" + dashed))) return &m;
-    missing_.push_back(fmt::format("business metric needs Lambda function '{}' (name ending in '-{}'), which is not "
-                                   "among lambda_function_arns",
-                                   handler, dashed));
+    // Some functions are shown in more than one widget: each missing one is one error.
+    std::string problem = fmt::format("business metric needs Lambda function '{}' (name ending in '-{}'), which is not "
+                                      "among lambda_function_arns (context \"lambdaFunctionArns\")",
+                                      handler, dashed);
+    if (std::find(missing_.begin(), missing_.end(), problem) == missing_.end()) missing_.push_back(std::move(problem));
     return nullptr;
   }
   const std::vector<std::string>& missing() const { return missing_; }

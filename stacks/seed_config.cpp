@@ -200,9 +200,11 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
 
   const Json* arns = scope.try_get_context("lambdaFunctionArns");
   if (arns != nullptr && arns->is_array()) {
-    for (const auto& a : *arns) {
+    for (std::size_t i = 0; i < arns->size(); ++i) {
+      const Json& a = (*arns)[i];
       if (a.is_string()) c.lambda_function_arns.push_back(a.get<std::string>());
-      else errors.push_back("context \"lambdaFunctionArns\": every entry must be a string ARN");
+      else errors.push_back(fmt::format("context \"lambdaFunctionArns\": entry {} is {}; every entry must be a string ARN",
+                                        i, a.dump()));
     }
   } else if (arns != nullptr && arns->is_string()) {
     std::string s = arns->get<std::string>();

@@ -83,9 +83,11 @@ void check_selection(const App& app, const std::vector<std::string>& selected, s
     names.push_back(s->stack_name());
     known += (known.empty() ? "" : ", ") + s->stack_name();
   }
-  for (const auto& name : selected)
-    if (std::find(names.begin(), names.end(), name) == names.end())
-      errors.push_back(fmt::format("no stack named \"{}\"; the app has: {}", name, known));
+  for (auto name = selected.begin(); name != selected.end(); ++name) {
+    const bool unknown = std::find(names.begin(), names.end(), *name) == names.end();
+    if (unknown && std::find(selected.begin(), name, *name) == name)  // each unknown name once
+      errors.push_back(fmt::format("no stack named \"{}\"; the app has: {}", *name, known));
+  }
 }
 
 }  // namespace

@@ -107,6 +107,11 @@ check "ALERT_EMAIL not an email" 1 'ALERT_EMAIL="ops-at-example" $OPS synth -o "
 check "unknown stack" 1 '$OPS synth NoSuchStack -o "$GOOD"' \
   'no stack named "NoSuchStack"; the app has: prod-env-BackupStack, prod-env-DataStack, prod-app-OpsStack' \
   'nothing was written'
+check "lambdaFunctionArns entries not strings" 1 'CDK_CONTEXT_JSON="{\"lambdaFunctionArns\":[1,{}]}" $OPS synth -o "$GOOD"' \
+  'context "lambdaFunctionArns": entry 0 is 1; every entry must be a string ARN' \
+  'context "lambdaFunctionArns": entry 1 is \{\}; every entry must be a string ARN'
+check "unknown stack given twice: one error" 1 '$OPS synth NoSuchStack NoSuchStack -o "$GOOD"' \
+  'no stack named "NoSuchStack"' 'opsynth: 1 error; nothing was written'
 check "unknown stack next to a known one" 1 '$OPS synth prod-env-DataStack prod-env-Nope -o "$GOOD"' \
   'no stack named "prod-env-Nope"'
 # `-c k=v STACK`: the stack name is not taken as a second -c value.

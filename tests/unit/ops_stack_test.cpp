@@ -125,6 +125,24 @@ TEST(OpsStack, BusinessMetricOfAMissingFunctionIsAnError) {
       << errors;
 }
 
+// The dashboard shows some functions' metrics in more than one widget: a missing function is
+// still one error, named as the C++ property and the context key that give the ARNs.
+TEST(OpsStack, AMissingFunctionIsOneErrorHoweverManyWidgetsShowIt) {
+  App app;
+  auto p = prod_ops_stack_props();
+  p.lambda_function_arns.clear();
+  app.add<seed::OpsStack>("OpsStack", p);
+  auto result = synthesize(app);
+  ASSERT_FALSE(result.ok());
+  std::size_t token_post = 0;
+  for (const auto& e : result.errors()) {
+    if (e.find("'hmrcTokenPost'") != std::string::npos) ++token_post;
+    EXPECT_NE(e.find("which is not among lambda_function_arns (context \"lambdaFunctionArns\")"), std::string::npos)
+        << e;
+  }
+  EXPECT_EQ(token_post, 1u);
+}
+
 TEST(OpsStack, CanaryNamesKeepTheirSuffix) {
   EXPECT_EQ(seed::canary_name("prod-submit-app", "-hlth"), "prod-submit-app-hlth");
   EXPECT_EQ(seed::canary_name("Ci_Feature.Branch-With-A-Long-Name", "-api"), "ci-feature-branch-api");
