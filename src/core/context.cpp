@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 namespace opsynth {
@@ -38,6 +39,25 @@ bool is_json_integer(std::string_view s) {
   if (!s.empty() && s.front() == '-') s.remove_prefix(1);
   if (s.empty() || (s.front() == '0' && s.size() > 1)) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Whether `source` goes on after its first document. The parser is asked for two documents at
+// most: yaml-cpp's LoadAll never returns on some malformed input (found by the context_yaml fuzzer).
+bool holds_a_second_document(const std::string& source) {
+  struct Ignore : YAML::EventHandler {
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+  } ignore;
+  std::istringstream in(source);
+  YAML::Parser parser(in);
+  return parser.HandleNextDocument(ignore) && parser.HandleNextDocument(ignore);
 }
 
 // YAML scalars stay strings unless they are plainly numbers or booleans, as a CDK user
@@ -171,22 +191,24 @@ void merge_json_context_text(std::string_view text, const std::string& origin, b
 }
 
 void merge_yaml_context_text(std::string_view text, const std::string& origin, ContextResult& into) {
-  std::vector<YAML::Node> documents;
+  YAML::Node root;
+  bool more_documents = false;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    const std::string source(text);
+    root = YAML::Load(source);
+    more_documents = holds_a_second_document(source);
   } catch (const YAML::Exception& e) {
     into.errors.push_back(fmt::format("{}: not valid YAML (line {}, column {}: {}); expected a map of context keys",
                                       origin, e.mark.line + 1, e.mark.column + 1, e.msg));
     return;
   }
-  if (documents.size() > 1) {
-    into.errors.push_back(fmt::format("{}: holds {} YAML documents; a config is one map of context keys (remove the "
-                                      "'---' lines that start the others)",
-                                      origin, documents.size()));
+  if (more_documents) {
+    into.errors.push_back(fmt::format("{}: holds more than one YAML document; a config is one map of context keys "
+                                      "(remove the '---' lines that start the others)",
+                                      origin));
     return;
   }
-  if (documents.empty() || documents.front().IsNull()) return;
-  const YAML::Node& root = documents.front();
+  if (root.IsNull()) return;
   if (!root.IsMap()) {
     into.errors.push_back(fmt::format("{}: expected a map of context keys (key: value lines)", origin));
     return;

@@ -133,12 +133,21 @@ TEST(ContextYaml, ASecondDocumentAndMergeKeysAreErrors) {
   ContextResult r;
   merge_yaml_context_text("envName: ci\n---\nenvName: qa\n", "two.yaml", r);
   ASSERT_EQ(r.errors.size(), 1u);
-  EXPECT_EQ(r.errors[0], "two.yaml: holds 2 YAML documents; a config is one map of context keys (remove the '---' "
-                         "lines that start the others)");
+  EXPECT_EQ(r.errors[0], "two.yaml: holds more than one YAML document; a config is one map of context keys (remove "
+                         "the '---' lines that start the others)");
   ContextResult m;
   merge_yaml_context_text("base: &b\n  envName: ci\n<<: *b\n", "merge.yaml", m);
   ASSERT_EQ(m.errors.size(), 1u);
   EXPECT_EQ(m.errors[0], "merge.yaml: merge keys (<<) are not supported; write the keys out");
+}
+
+// Found by the context_yaml fuzzer: yaml-cpp's LoadAll never returns on this input (it keeps
+// adding empty documents). yaml-cpp reads a first document and then more: one error.
+TEST(ContextYaml, MalformedInputAfterAKeyEnds) {
+  ContextResult r;
+  merge_yaml_context_text(",context:\n  enva '[ a\n", "bad.yaml", r);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].rfind("bad.yaml: ", 0), 0u) << r.errors[0];
 }
 
 TEST(ContextYaml, AMapIsRequired) {
