@@ -34,12 +34,6 @@ StackView view_of(const Json& manifest, const StackArtifact& a) {
   return {a, manifest.at("artifacts").at(a.artifact_id), std::move(account), std::move(region), a.template_json()};
 }
 
-std::string partition_of(const std::string& region) {
-  if (region.starts_with("cn-")) return "aws-cn";
-  if (region.starts_with("us-gov-")) return "aws-us-gov";
-  return "aws";
-}
-
 // A property value as a plain string: a literal, or a Ref / Fn::Join / Fn::Sub over the
 // stack's pseudo parameters (its environment is concrete, so they have one value).
 std::optional<std::string> plain_string(const Json& v, const StackView& s) {
@@ -48,7 +42,7 @@ std::optional<std::string> plain_string(const Json& v, const StackView& s) {
   auto pseudo = [&s](const std::string& name) -> std::optional<std::string> {
     if (name == "AWS::AccountId") return s.account;
     if (name == "AWS::Region") return s.region;
-    if (name == "AWS::Partition") return partition_of(s.region);
+    if (name == "AWS::Partition") return std::string(region_partition(s.region));
     if (name == "AWS::URLSuffix") return std::string("amazonaws.com");
     return std::nullopt;
   };
@@ -208,13 +202,13 @@ OpsFacts read_ops_facts(const SeedConfig& config, const CloudAssembly& assembly,
     f.backup.vault_name = reader.string_property(*backup, "BackupVault/Resource", "BackupVaultName");
     const auto role_name = reader.string_property(*backup, "RestoreRole/Resource", "RoleName");
     f.backup.restore_role_arn =
-        fmt::format("arn:{}:iam::{}:role/{}", partition_of(backup->region), backup->account, role_name);
+        fmt::format("arn:{}:iam::{}:role/{}", region_partition(backup->region), backup->account, role_name);
     f.backup.bucket_name = reader.string_property(*backup, "BackupBucket/Resource", "BucketName");
   }
   if (auto data = reader.stack(config.data_stack_id())) {
     f.data.account = data->account;
     f.data.region = data->region;
-    f.data.table_arn_prefix = fmt::format("arn:{}:dynamodb:{}:{}:table/", partition_of(data->region), data->region,
+    f.data.table_arn_prefix = fmt::format("arn:{}:dynamodb:{}:{}:table/", region_partition(data->region), data->region,
                                           data->account);
     for (const auto& [id, r] : data->template_json.at("Resources").items()) {
       if (r.value("Type", "") != "AWS::DynamoDB::Table") continue;

@@ -42,16 +42,6 @@ void check_not_placeholder(const char* key, const std::string& account, std::vec
                                    key, account));
 }
 
-// The partition of a region name (aws-cdk-lib's RegionInfo): China regions start "cn-", GovCloud
-// ones hold "-gov-", the isolated ones "-iso".
-std::string_view region_partition(std::string_view region) {
-  if (region.starts_with("cn-")) return "aws-cn";
-  if (region.find("-gov-") != std::string_view::npos) return "aws-us-gov";
-  if (region.find("-isob-") != std::string_view::npos) return "aws-iso-b";
-  if (region.find("-iso") != std::string_view::npos) return "aws-iso";
-  return "aws";
-}
-
 std::string strip_zone(const std::string& domain, const std::string& zone) {
   std::string suffix = "." + zone;
   std::string out = domain;
@@ -63,6 +53,14 @@ std::string strip_zone(const std::string& domain, const std::string& zone) {
 }
 
 }  // namespace
+
+std::string_view region_partition(std::string_view region) {
+  if (region.starts_with("cn-")) return "aws-cn";
+  if (region.find("-gov-") != std::string_view::npos) return "aws-us-gov";
+  if (region.find("-isob-") != std::string_view::npos) return "aws-iso-b";
+  if (region.find("-iso") != std::string_view::npos) return "aws-iso";
+  return "aws";
+}
 
 std::string SeedConfig::env_domain_name() const {
   return env_name == "prod" ? fmt::format("{}.{}", sub_domain_name, hosted_zone_name)

@@ -31,6 +31,13 @@ void append_section_head(std::string& out, const std::string& name, bool first) 
   out += ": {";
 }
 
+// A whole section: its head, its entries and the line that closes it.
+void append_section(std::string& out, const std::string& name, const std::string& body, bool first) {
+  append_section_head(out, name, first);
+  out += body;
+  out += "\n }";
+}
+
 }  // namespace
 
 // The template is put together in the largest section's body (Resources, in all but a template of
@@ -50,10 +57,8 @@ std::string TemplateText::finish(const std::string& description) {
   });
   bool first = description.empty();
   for (auto s = sections_.begin(); s != largest; ++s) {
-    append_section_head(head, s->name, first);
+    append_section(head, s->name, s->body, first);
     first = false;
-    head += s->body;
-    head += "\n }";
   }
   append_section_head(head, largest->name, first);
   std::size_t tail = 4;
@@ -62,11 +67,7 @@ std::string TemplateText::finish(const std::string& description) {
   out.reserve(head.size() + out.size() + tail);
   out.insert(0, head);
   out += "\n }";
-  for (auto s = largest + 1; s != sections_.end(); ++s) {
-    append_section_head(out, s->name, false);
-    out += s->body;
-    out += "\n }";
-  }
+  for (auto s = largest + 1; s != sections_.end(); ++s) append_section(out, s->name, s->body, false);
   out += "\n}";
   for (auto& s : sections_) std::string().swap(s.body);
   return out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "opsynth/core/construct.hpp"
@@ -61,6 +62,10 @@ struct SeedConfig {
 const std::vector<std::string>& default_lambda_handlers();
 // camelCase -> dash-case, with a trailing "-handler" or "-http" dropped.
 std::string dash_case_handler(const std::string& handler);
+
+// The partition of a region name (aws-cdk-lib's RegionInfo): "aws-cn" for China regions ("cn-"),
+// "aws-us-gov" for GovCloud ("-gov-"), "aws-iso" and "aws-iso-b" for the isolated ones, else "aws".
+std::string_view region_partition(std::string_view region);
 
 // Reads the configuration; every problem is appended to `errors` naming the context key.
 SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& errors);
