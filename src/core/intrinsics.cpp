@@ -16,9 +16,12 @@ bool is_join_with(const Value& v, const std::string& delimiter) {
 // Strings and numbers can be merged into a neighbouring literal.
 bool concatable(const Value& v) { return v.is_string() || v.is_number(); }
 
-std::string text_of(const Value& v) {
-  if (v.is_string()) return v.as_string();
-  return v.as_literal().dump();  // numbers, as JavaScript's template strings print them
+void append_text(std::string& out, const Value& v) {
+  if (v.is_string()) {
+    out += v.as_string();
+  } else {
+    out += v.as_literal().dump();  // numbers, as JavaScript's template strings print them
+  }
 }
 
 Value pseudo(const char* name) { return Value::intrinsic("Ref", Value(name)); }
@@ -31,6 +34,7 @@ namespace fn {
 // spliced in, adjacent literals are merged, and a join of literals is a literal.
 Value join(std::string delimiter, std::vector<Value> parts) {
   std::vector<Value> flat;
+  flat.reserve(parts.size());
   for (auto& p : parts) {
     if (is_join_with(p, delimiter)) {
       for (const auto& inner : p.argument().items()[1].items()) flat.push_back(inner);
@@ -38,16 +42,37 @@ Value join(std::string delimiter, std::vector<Value> parts) {
       flat.push_back(std::move(p));
     }
   }
+  // Each run of adjacent literals becomes one string, built in one buffer (merging them pairwise
+  // copied the run's text once per literal). A run of one keeps its value: a number stays a number.
   std::vector<Value> merged;
-  for (auto& p : flat) {
-    if (!merged.empty() && concatable(merged.back()) && concatable(p)) {
-      merged.back() = Value(text_of(merged.back()) + delimiter + text_of(p));
-    } else {
-      merged.push_back(std::move(p));
+  merged.reserve(flat.size());
+  std::size_t run_start = 0;
+  auto end_run = [&](std::size_t run_end) {
+    if (run_end - run_start == 1) {
+      merged.push_back(std::move(flat[run_start]));
+    } else if (run_end - run_start > 1) {
+      std::string text;
+      for (std::size_t i = run_start; i < run_end; ++i) {
+        if (i > run_start) text += delimiter;
+        append_text(text, flat[i]);
+      }
+      merged.emplace_back(std::move(text));
     }
+  };
+  for (std::size_t i = 0; i < flat.size(); ++i) {
+    if (concatable(flat[i])) continue;
+    end_run(i);
+    merged.push_back(std::move(flat[i]));
+    run_start = i + 1;
   }
+  end_run(flat.size());
   if (merged.empty()) return Value("");
-  if (merged.size() == 1 && concatable(merged[0])) return Value(text_of(merged[0]));
+  if (merged.size() == 1 && merged[0].is_number()) {
+    std::string text;
+    append_text(text, merged[0]);
+    return Value(std::move(text));
+  }
+  if (merged.size() == 1 && merged[0].is_string()) return std::move(merged[0]);
   return Value::intrinsic("Fn::Join", Value(std::vector<Value>{Value(delimiter), Value(std::move(merged))}));
 }
 

@@ -46,6 +46,14 @@ TEST_F(Values, ConcatOfLiteralsIsALiteral) {
   EXPECT_EQ(resolve(fn::concat({"a", 1, "b"})), Json("a1b"));
 }
 
+TEST_F(Values, JoinMergesEachRunOfLiteralsWithItsDelimiter) {
+  // A run of one keeps its value (a number stays a number); longer runs become one string.
+  Value v = fn::join(",", {"a", "b", topic.ref(), 5, aws::region(), "c", 7, "d", topic.ref()});
+  EXPECT_EQ(resolve(v), Json::parse(R"({"Fn::Join":[",",["a,b",{"Ref":"Topic"},5,{"Ref":"AWS::Region"},"c,7,d",{"Ref":"Topic"}]]})"));
+  EXPECT_EQ(resolve(fn::join("-", {1, 2})), Json("1-2"));
+  EXPECT_EQ(resolve(fn::join("-", {})), Json(""));
+}
+
 TEST_F(Values, NestedJoinsWithTheSameDelimiterAreSpliced) {
   Value inner = fn::concat({"x", aws::region()});
   Value outer = fn::concat({"pre-", inner, "-post"});
