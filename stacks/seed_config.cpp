@@ -1,5 +1,6 @@
 #include "opsynth_stacks/seed_config.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -23,6 +24,11 @@ void check_account(const char* key, const std::string& account, std::vector<std:
   static const Regex kAccount("^[0-9]{12}$");
   if (!kAccount.full_match(account))
     errors.push_back(fmt::format("context \"{}\": \"{}\" is not an AWS account id (12 digits)", key, account));
+}
+
+// A TCP port as a URL writes it: 1-65535, in decimal.
+bool is_tcp_port(const std::string& digits) {
+  return !digits.empty() && digits.size() <= 5 && std::stoi(digits) >= 1 && std::stoi(digits) <= 65535;
 }
 
 bool context_flag(const Construct& scope, const char* key, std::vector<std::string>& errors) {
@@ -180,7 +186,11 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
     if (interval->is_number_integer()) minutes = interval->get<long long>();
     if (interval->is_string()) {
       const auto& s = interval->get_ref<const std::string&>();
-      if (!s.empty() && s.size() < 6 && s.find_first_not_of("0123456789") == std::string::npos) minutes = std::stoll(s);
+      // Leading zeros do not count ("0060" is 60; YAML keeps such a value text): the digits after
+      // them are read only when there are few enough to be in range.
+      const std::size_t first_nonzero = std::min(s.find_first_not_of('0'), s.size());
+      if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos && s.size() - first_nonzero <= 2)
+        minutes = first_nonzero == s.size() ? 0 : std::stoll(s.substr(first_nonzero));
     }
     if (minutes < 1 || minutes > 60)
       errors.push_back(fmt::format("context \"canaryIntervalMinutes\": {} is not allowed; use whole minutes from 1 to 60",
@@ -190,11 +200,16 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
   }
 
   c.base_url = context_string(scope, "baseUrl", "https://" + c.deployment_domain_name() + "/", errors);
-  static const Regex kBaseUrl(R"(^https://[a-z0-9.-]+(:[0-9]+)?/([^\s]*)$)");
-  if (!c.base_url.empty() && !kBaseUrl.full_match(c.base_url))
+  static const Regex kBaseUrl(R"(^https://[a-z0-9.-]+(:([0-9]*))?/([^\s]*)$)");
+  const auto url = c.base_url.empty() ? std::nullopt : kBaseUrl.full_match_groups(c.base_url);
+  if (!c.base_url.empty() && !url)
     errors.push_back(fmt::format("context \"baseUrl\": \"{}\" must be an https:// URL ending in '/' (or empty for no "
                                  "canaries)",
                                  c.base_url));
+  if (url && !(*url)[1].empty() && !is_tcp_port((*url)[2]))
+    errors.push_back(fmt::format("context \"baseUrl\": \"{}\" has port \"{}\"; a port must be 1-65535 (or left out "
+                                 "for 443)",
+                                 c.base_url, (*url)[2]));
 
   const Json* arns = scope.try_get_context("lambdaFunctionArns");
   if (arns != nullptr && arns->is_array()) {

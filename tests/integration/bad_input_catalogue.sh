@@ -155,6 +155,8 @@ check "ARN of another service" 1 \
   'context "lambdaFunctionArns": "arn:aws:s3:::bucket" is not a Lambda function ARN \(arn:aws:lambda:REGION:ACCOUNT:function:NAME\)'
 check "organization id" 1 '$OPS synth -c organizationId=org-123 -o "$GOOD"' \
   'context "organizationId": "org-123" is not an AWS Organizations id \(o-xxxxxxxxxx\)'
+check "URL port out of range" 1 '$OPS synth -c baseUrl=https://submit.example.com:65536/ -o "$GOOD"' \
+  'context "baseUrl": "https://submit.example.com:65536/" has port "65536"; a port must be 1-65535'
 check "canary interval 0" 1 '$OPS synth -c canaryIntervalMinutes=0 -o "$GOOD"' \
   'context "canaryIntervalMinutes": "0" is not allowed; use whole minutes from 1 to 60'
 check "canary interval 61" 1 '$OPS synth -c canaryIntervalMinutes=61 -o "$GOOD"' \
