@@ -130,11 +130,15 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
   c.cloudfront_distribution_id = context_string(scope, "cloudFrontDistributionId", "", errors);
   c.api_gateway_id = context_string(scope, "apiGatewayId", "", errors);
 
-  static const Regex kName("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
+  // Each starts stack names ("{envName}-env-DataStack", "{deploymentName}-app-OpsStack"), which
+  // CloudFormation wants to begin with a letter. deploymentName defaults to envName: checked
+  // only when given, so that a bad envName is one error.
+  static const Regex kName("^[a-z]([a-z0-9-]*[a-z0-9])?$");
   for (auto [key, value] : {std::pair{"envName", &c.env_name}, std::pair{"deploymentName", &c.deployment_name}}) {
+    if (value == &c.deployment_name && scope.try_get_context(key) == nullptr) continue;
     if (!kName.full_match(*value) || value->size() > 32)
-      errors.push_back(fmt::format("context \"{}\": \"{}\" must be 1-32 lowercase letters, digits and inner dashes "
-                                   "(it becomes part of domain, stack and resource names)",
+      errors.push_back(fmt::format("context \"{}\": \"{}\" must be 1-32 lowercase letters, digits and inner dashes, "
+                                   "starting with a letter (it becomes part of domain, stack and resource names)",
                                    key, *value));
   }
   // Both become part of the site's domain names (the canaries' URLs) and, dots as dashes, of
@@ -201,8 +205,10 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
 
   c.base_url = context_string(scope, "baseUrl", "https://" + c.deployment_domain_name() + "/", errors);
   static const Regex kBaseUrl(R"(^https://[a-z0-9.-]+(:([0-9]*))?/([^\s]*)$)");
-  const auto url = c.base_url.empty() ? std::nullopt : kBaseUrl.full_match_groups(c.base_url);
-  if (!c.base_url.empty() && !url)
+  // Checked only when given: the default is made of names checked above.
+  const bool url_given = scope.try_get_context("baseUrl") != nullptr;
+  const auto url = c.base_url.empty() || !url_given ? std::nullopt : kBaseUrl.full_match_groups(c.base_url);
+  if (url_given && !c.base_url.empty() && !url)
     errors.push_back(fmt::format("context \"baseUrl\": \"{}\" must be an https:// URL ending in '/' (or empty for no "
                                  "canaries)",
                                  c.base_url));

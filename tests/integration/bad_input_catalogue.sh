@@ -146,6 +146,9 @@ check "region unknown form" 1 '$OPS synth -c region=mars-1 -o "$GOOD"' \
   'context "region": "mars-1" is not an AWS region name \(e\.g\. eu-west-2\)'
 check "email without domain" 1 '$OPS synth -c alertEmail=ops@localhost -o "$GOOD"' \
   'context "alertEmail": "ops@localhost" is not an email address'
+check "envName starting with a digit" 1 '$OPS synth -c envName=5 -o "$GOOD"' \
+  'context "envName": "5" must be 1-32 lowercase letters, digits and inner dashes, starting with a letter' \
+  'opsynth: 1 error; nothing was written'
 check "URL not https" 1 '$OPS synth -c baseUrl=http://submit.example.com/ -o "$GOOD"' \
   "context \"baseUrl\": \"http://submit.example.com/\" must be an https:// URL ending in '/' \\(or empty for no canaries\\)"
 check "URL without trailing /" 1 '$OPS synth -c baseUrl=https://submit.example.com -o "$GOOD"' \

@@ -8,6 +8,7 @@
 #include "opsynth_stacks/seed_config.hpp"
 
 using namespace opsynth;
+using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -47,4 +48,22 @@ TEST(SeedConfig, BaseUrlPortMustBeATcpPort) {
   for (const char* url : {"https://submit.example.com:65536/", "https://submit.example.com:0/",
                           "https://submit.example.com:99999999999/", "https://submit.example.com:/"})
     EXPECT_THAT(read({{"baseUrl", url}}).errors, ElementsAre(HasSubstr("port must be 1-65535"))) << url;
+}
+
+TEST(SeedConfig, NamesMustStartWithALetterAsStackNamesDo) {
+  // envName starts the stack names ("5-env-DataStack"), which CloudFormation refuses: the error
+  // is the context key's, once, not one per stack or per name derived from it.
+  EXPECT_THAT(read({{"envName", "5"}}).errors,
+              ElementsAre(AllOf(HasSubstr("context \"envName\": \"5\""), HasSubstr("starting with a letter"))));
+  EXPECT_THAT(read({{"envName", "ci"}, {"deploymentName", "9-feature"}}).errors,
+              ElementsAre(HasSubstr("context \"deploymentName\": \"9-feature\"")));
+  EXPECT_THAT(read({{"envName", "ci2"}, {"deploymentName", "ci2-x9"}}).errors, IsEmpty());
+}
+
+TEST(SeedConfig, ABadNameIsOneErrorNotOnePerValueDerivedFromIt) {
+  // deploymentName and baseUrl default to values made from envName: they repeat its error only
+  // when given themselves.
+  EXPECT_THAT(read({{"envName", "Bad"}}).errors, ElementsAre(HasSubstr("context \"envName\": \"Bad\"")));
+  EXPECT_THAT(read({{"envName", "Bad"}, {"baseUrl", "http://x/"}}).errors,
+              ElementsAre(HasSubstr("context \"envName\""), HasSubstr("context \"baseUrl\"")));
 }
