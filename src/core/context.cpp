@@ -235,7 +235,9 @@ ContextResult load_context(const ContextSources& sources) {
   if (auto text = read_file(cdk_json)) merge_json_context_text(*text, cdk_json.string(), true, result);
   const auto cdk_context_json = sources.project_dir / "cdk.context.json";
   if (auto text = read_file(cdk_context_json)) merge_json_context_text(*text, cdk_context_json.string(), false, result);
-  if (sources.cdk_context_json) merge_json_context_text(*sources.cdk_context_json, "CDK_CONTEXT_JSON", false, result);
+  // Empty is unset, as aws-cdk-lib's App reads it (CI systems export variables empty).
+  if (sources.cdk_context_json && !sources.cdk_context_json->empty())
+    merge_json_context_text(*sources.cdk_context_json, "CDK_CONTEXT_JSON", false, result);
   for (const auto& [var, value] : sources.environment) {
     for (const auto& [known, key] : context_environment_variables())
       if (var == known && !value.empty()) result.context[key] = value;

@@ -36,6 +36,18 @@ TEST_F(ContextFiles, LaterSourcesWin) {
   EXPECT_EQ(r.context["e"], "cli");
 }
 
+// aws-cdk-lib's App reads CDK_CONTEXT_JSON only when it is non-empty; CI systems often export
+// variables empty.
+TEST_F(ContextFiles, AnEmptyCdkContextJsonIsNoContext) {
+  write("cdk.json", R"({"context":{"a":"cdk.json"}})");
+  ContextSources s;
+  s.project_dir = dir;
+  s.cdk_context_json = "";
+  auto r = load_context(s);
+  ASSERT_TRUE(r.errors.empty()) << r.errors.front();
+  EXPECT_EQ(r.context, Json({{"a", "cdk.json"}}));
+}
+
 // A --config file holds the context keys, or a "context" map of them as cdk.json does: the same in
 // JSON as in YAML, and never both (the keys under "context" were silently ignored beside others).
 TEST_F(ContextFiles, AConfigFileMayNestItsKeysUnderContextInJsonAsInYaml) {
