@@ -94,12 +94,16 @@ std::vector<StackTemplateRef> parse_manifest_text(std::string_view text, const s
   for (const auto& [id, artifact] : artifacts->items()) {
     if (!artifact.is_object() || artifact.value("type", Json()) != "aws:cloudformation:stack") continue;
     const Json* file = nullptr;
-    if (auto props = artifact.find("properties"); props != artifact.end() && props->is_object())
+    std::string stack = id;
+    if (auto props = artifact.find("properties"); props != artifact.end() && props->is_object()) {
       if (auto f = props->find("templateFile"); f != props->end() && f->is_string()) file = &*f;
+      if (auto n = props->find("stackName"); n != props->end() && n->is_string() && !n->get_ref<const std::string&>().empty())
+        stack = n->get<std::string>();
+    }
     if (file == nullptr || !is_inside(file->get<std::string>()))
       throw InputError(fmt::format(
           "{}: stack artifact \"{}\" needs properties.templateFile, a file inside the assembly directory", origin, id));
-    out.push_back({id, file->get<std::string>()});
+    out.push_back({std::move(stack), file->get<std::string>()});
   }
   if (out.empty())
     throw InputError(fmt::format("{}: no stack artifacts (type aws:cloudformation:stack)", origin));

@@ -127,6 +127,19 @@ TEST(DiffManifest, ListsTheStackArtifacts) {
   EXPECT_EQ(refs[1].stack, "A");
 }
 
+// aws-cdk-lib names a stack's artifact after its construct, and the deployed stack after
+// properties.stackName when that is set: a deployed stack is its stack name.
+TEST(DiffManifest, AStackIsItsStackNameWhereTheArtifactHasOne) {
+  auto refs = parse_manifest_text(R"({"artifacts":{
+      "DataStack":{"type":"aws:cloudformation:stack",
+                   "properties":{"templateFile":"DataStack.template.json","stackName":"prod-env-DataStack"}},
+      "Other":{"type":"aws:cloudformation:stack","properties":{"templateFile":"Other.template.json","stackName":""}}}})",
+                                  "manifest.json");
+  ASSERT_EQ(refs.size(), 2u);
+  EXPECT_EQ(refs[0].stack, "prod-env-DataStack");
+  EXPECT_EQ(refs[1].stack, "Other");
+}
+
 TEST(DiffManifest, MalformedManifestsSayWhatIsExpected) {
   EXPECT_EQ(error_of([] { parse_manifest_text(R"({"version":"55.0.0"})", "m.json"); }),
             "m.json: no \"artifacts\" map; is this a cloud assembly manifest?");

@@ -27,7 +27,9 @@ enum class TextFormat { Json, Yaml, Detect };  // Detect: JSON when the text sta
 Json parse_template_text(std::string_view text, const std::string& origin, TextFormat format = TextFormat::Detect);
 
 struct StackTemplateRef {
-  std::string stack;          // the artifact id (opsynth and aws-cdk-lib name it after the stack)
+  // The deployed stack's name: properties.stackName, else the artifact id (aws-cdk-lib names an
+  // artifact after its construct, which is the stack's name unless stackName is set).
+  std::string stack;
   std::string template_file;  // relative to the assembly directory
 };
 
