@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fnmatch.h>
 #include <iostream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "opsynth/core/context.hpp"
 #include "opsynth/core/stack.hpp"
@@ -12,6 +14,11 @@
 
 namespace opsynth::cli {
 namespace {
+
+// A stack name or a glob of the shell's (*, ?, [...]), as the cdk CLI matches stack names.
+bool selects(const std::string& pattern, const std::string& stack_name) {
+  return ::fnmatch(pattern.c_str(), stack_name.c_str(), 0) == 0;
+}
 
 std::optional<std::string> env(const char* name) {
   const char* v = std::getenv(name);
@@ -33,6 +40,24 @@ Examples:
 std::string default_outdir() {
   auto dir = env("CDK_OUTDIR");
   return dir && !dir->empty() ? *dir : "cdk.out";
+}
+
+std::vector<std::string> select_stacks(const App& app, const std::vector<std::string>& patterns,
+                                       std::vector<std::string>& errors) {
+  std::vector<std::string> selected, known;
+  for (const Stack* s : app.stacks()) known.push_back(s->stack_name());
+  for (const auto& name : known) {
+    auto matches = [&name](const std::string& p) { return selects(p, name); };
+    if (patterns.empty() || std::any_of(patterns.begin(), patterns.end(), matches)) selected.push_back(name);
+  }
+  for (auto p = patterns.begin(); p != patterns.end(); ++p) {
+    auto matched = [&p](const std::string& name) { return selects(*p, name); };
+    if (std::any_of(known.begin(), known.end(), matched) || std::find(patterns.begin(), p, *p) != p) continue;
+    const bool glob = p->find_first_of("*?[") != std::string::npos;
+    errors.push_back(fmt::format("no stack {} \"{}\"; the app has: {}", glob ? "matches" : "named", *p,
+                                 fmt::join(known, ", ")));
+  }
+  return selected;
 }
 
 Synthesis build_default_app(const CommonOptions& options) {
@@ -73,25 +98,6 @@ int report(const Synthesis& s) {
   return kExitInvalid;
 }
 
-namespace {
-
-// Checked before synthesis, so that a wrong name writes nothing.
-void check_selection(const App& app, const std::vector<std::string>& selected, std::vector<std::string>& errors) {
-  std::vector<std::string> names;
-  std::string known;
-  for (const Stack* s : app.stacks()) {
-    names.push_back(s->stack_name());
-    known += (known.empty() ? "" : ", ") + s->stack_name();
-  }
-  for (auto name = selected.begin(); name != selected.end(); ++name) {
-    const bool unknown = std::find(names.begin(), names.end(), *name) == names.end();
-    if (unknown && std::find(selected.begin(), name, *name) == name)  // each unknown name once
-      errors.push_back(fmt::format("no stack named \"{}\"; the app has: {}", *name, known));
-  }
-}
-
-}  // namespace
-
 void add_context_options(CLI::App* cmd, CommonOptions& options) {
   // One value per occurrence: CLI11 would otherwise take the stack names after `-c k=v` as more pairs.
   cmd->add_option("-c,--context", options.context_pairs, "Context value key=value (repeatable; wins over files)")
@@ -120,7 +126,8 @@ void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_co
   synth->callback([&] {
     auto t0 = std::chrono::steady_clock::now();
     Synthesis s = build_default_app(options);
-    if (s.input_errors.empty()) check_selection(*s.app, stacks, s.input_errors);
+    std::vector<std::string> selected;
+    if (s.input_errors.empty()) selected = select_stacks(*s.app, stacks, s.input_errors);
     std::string dir = !outdir.empty() ? outdir : default_outdir();
     if (s.input_errors.empty())
       s.result = synthesize_into(*s.app, dir, format == "yaml" ? TemplateFormat::JsonAndYaml : TemplateFormat::Json);
@@ -128,7 +135,7 @@ void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_co
     exit_code = report(s);
     if (exit_code != kExitOk) return;
     for (const auto& a : s.result.assembly.stacks) {
-      if (!stacks.empty() && std::find(stacks.begin(), stacks.end(), a.artifact_id) == stacks.end()) continue;
+      if (std::find(selected.begin(), selected.end(), a.artifact_id) == selected.end()) continue;
       // stderr: the cdk CLI passes the app's stdout through to its own (e.g. `cdk ls`).
       std::cerr << fmt::format("{}/{} ({} resources)\n", dir, a.template_file, a.resource_count);
     }

@@ -35,13 +35,6 @@ std::optional<std::string> stack_for_template(const Synthesis& s, const DiffArgs
 }
 
 int run_diff(const Synthesis& s, const DiffArgs& args) {
-  for (const auto& name : args.stacks) {
-    if (s.result.assembly.find(name) != nullptr) continue;
-    std::string known;
-    for (const auto& a : s.result.assembly.stacks) known += (known.empty() ? "" : ", ") + a.artifact_id;
-    std::cerr << fmt::format("error: no stack named \"{}\"; the app has: {}\n", name, known);
-    return kExitInvalid;
-  }
   diff::PreviousTemplates previous;
   try {
     previous = diff::load_previous(args.against);
@@ -118,7 +111,9 @@ void register_diff_command(CLI::App& root, CommonOptions& options, int& exit_cod
   cmd->add_option("stacks", args.stacks, "Stacks to compare (default: all)");
   cmd->callback([&] {
     if (args.against.empty()) args.against = default_outdir();
-    Synthesis s = synthesize_default_app(options);
+    Synthesis s = build_default_app(options);
+    if (s.input_errors.empty() && !args.stacks.empty()) args.stacks = select_stacks(*s.app, args.stacks, s.input_errors);
+    if (s.input_errors.empty()) s.result = synthesize(*s.app);
     exit_code = report(s);
     if (exit_code != kExitOk) return;
     exit_code = run_diff(s, args);

@@ -118,6 +118,11 @@ check "unknown stack next to a known one" 1 '$OPS synth prod-env-DataStack prod-
 check "stack of another environment" 1 '$OPS synth -c envName=ci ci-app-OpsStack prod-app-OpsStack -o "$GOOD"' \
   'no stack named "prod-app-OpsStack"; the app has: ci-env-BackupStack'
 
+check "diff: every unknown stack at once" 1 '$OPS diff --against "$GOOD" nosuch1 nosuch2' \
+  'no stack named "nosuch1"' 'no stack named "nosuch2"' 'opsynth: 2 errors; nothing was written'
+check "a glob that matches no stack" 1 '$OPS synth "prod-api-*" -o "$GOOD"' \
+  'no stack matches "prod-api-\*"; the app has: prod-env-BackupStack'
+
 # --- missing required context ------------------------------------------------------------------
 check "requireRealAccounts without accounts (prod)" 1 '$OPS synth -c requireRealAccounts=true -o "$GOOD"' \
   'context "prodAccountId": 222222222222 is a placeholder account id; set the real account id' \

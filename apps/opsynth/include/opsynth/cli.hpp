@@ -38,6 +38,11 @@ struct Synthesis {
 // The default app built from context (not synthesized yet), with the context errors.
 Synthesis build_default_app(const CommonOptions& options);
 Synthesis synthesize_default_app(const CommonOptions& options);  // built and synthesized in memory
+// The app's stacks that `patterns` select (names, or globs such as 'prod-env-*' as the cdk CLI
+// takes them), in app order; every stack when there are none. Checked before synthesis, so that
+// a wrong name writes nothing: each pattern that selects no stack is an error in `errors`.
+std::vector<std::string> select_stacks(const App& app, const std::vector<std::string>& patterns,
+                                       std::vector<std::string>& errors);
 // Prints errors, warnings and notes to stderr; returns kExitOk or kExitInvalid.
 int report(const Synthesis& s);
 
