@@ -95,8 +95,22 @@ bool is_assembly_content(const std::string& name) {
 // too). Returns what is wrong, or "" when `outdir` may be replaced.
 std::string unreplaceable_reason(const fs::path& outdir) {
   std::error_code ec;
+  if (fs::is_symlink(outdir, ec) && !fs::exists(outdir, ec))
+    return fmt::format("{}: is a symbolic link to {}, which does not exist; create the directory it points to, or give "
+                       "another output directory",
+                       outdir.string(), fs::read_symlink(outdir, ec).string());
   const auto status = fs::status(outdir, ec);
   if (ec || !fs::exists(status)) return "";
+  // The swap would leave the working directory (a shell's, a build's) deleted under its users.
+  const fs::path cwd = fs::current_path(ec);
+  const fs::path target = fs::canonical(outdir, ec);
+  if (!ec && !cwd.empty()) {
+    const auto [end, unused] = std::mismatch(target.begin(), target.end(), cwd.begin(), cwd.end());
+    if (end == target.end())
+      return fmt::format("{}: holds the working directory, and writing replaces the whole directory; give a "
+                         "directory beside or below it, such as cdk.out",
+                         outdir.string());
+  }
   if (!fs::is_directory(status))
     return fmt::format("{}: is not a directory; give a new or empty directory, or a previous cloud assembly",
                        outdir.string());

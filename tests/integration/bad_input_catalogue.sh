@@ -118,6 +118,10 @@ check "unknown stack next to a known one" 1 '$OPS synth prod-env-DataStack prod-
 check "stack of another environment" 1 '$OPS synth -c envName=ci ci-app-OpsStack prod-app-OpsStack -o "$GOOD"' \
   'no stack named "prod-app-OpsStack"; the app has: ci-env-BackupStack'
 
+check "output directory holding the working directory" 1 '$OPS synth -o .' \
+  '\.: holds the working directory, and writing replaces the whole directory; give a directory beside or below it'
+check "output directory a link to nothing" 1 'ln -sfn nowhere "$WORK/dangling" && $OPS synth -o "$WORK/dangling"' \
+  'dangling: is a symbolic link to nowhere, which does not exist; create the directory it points to'
 check "diff: every unknown stack at once" 1 '$OPS diff --against "$GOOD" nosuch1 nosuch2' \
   'no stack named "nosuch1"' 'no stack named "nosuch2"' 'opsynth: 2 errors; nothing was written'
 check "a glob that matches no stack" 1 '$OPS synth "prod-api-*" -o "$GOOD"' \

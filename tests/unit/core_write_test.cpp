@@ -23,6 +23,17 @@ std::string slurp(const fs::path& p) {
   return s.str();
 }
 
+// What `write` threw, or "" when it did not.
+template <typename F>
+std::string error_of(F write) {
+  try {
+    write();
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "";
+}
+
 CloudAssembly small_assembly(const std::string& topic_name) {
   App app;
   auto& s = app.add<Stack>("S", StackProps{.env = {"111111111111", "eu-west-2"}});
@@ -134,6 +145,25 @@ TEST_F(Output, AnOutputPathIsTheDirectoryItNames) {
   EXPECT_NE(slurp(dir / "out" / "S.template.json").find("\"linked\""), std::string::npos);
   for (const auto& e : fs::directory_iterator(dir))
     EXPECT_TRUE(e.path().filename() == "out" || e.path().filename() == "link") << "left behind: " << e.path();
+}
+
+// Replacing the directory that holds the working directory would leave the shell in a deleted
+// one ("-o ." could not be swapped at all: EBUSY); a link to nothing names no directory.
+TEST_F(Output, TheWorkingDirectoryAndDanglingLinksAreRefusedSayingWhy) {
+  fs::create_directories(dir / "work" / "sub");
+  const fs::path before = fs::current_path();
+  fs::current_path(dir / "work" / "sub");
+  const std::string here = error_of([] { write_assembly(small_assembly("x"), "."); });
+  const std::string above = error_of([&] { write_assembly(small_assembly("x"), dir / "work"); });
+  fs::current_path(before);
+  EXPECT_NE(here.find(".: holds the working directory"), std::string::npos) << here;
+  EXPECT_NE(above.find("work: holds the working directory"), std::string::npos) << above;
+  EXPECT_TRUE(fs::exists(dir / "work" / "sub"));
+
+  fs::create_directory_symlink("nowhere", dir / "dangling");
+  const std::string dangling = error_of([&] { write_assembly(small_assembly("x"), dir / "dangling"); });
+  EXPECT_NE(dangling.find("dangling: is a symbolic link to nowhere, which does not exist"), std::string::npos) << dangling;
+  EXPECT_TRUE(fs::is_symlink(dir / "dangling"));
 }
 
 // YAML may not hold a raw DEL (0x7F) even in a double-quoted scalar, and yaml-cpp writes it raw.
