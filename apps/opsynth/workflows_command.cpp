@@ -14,8 +14,9 @@
 
 namespace opsynth::cli {
 
-std::optional<seed::OpsFacts> synthesize_ops_facts(const CommonOptions& options) {
+std::optional<seed::OpsFacts> synthesize_ops_facts(const CommonOptions& options, std::vector<std::string> argument_errors) {
   Synthesis s = synthesize_default_app(options);
+  s.input_errors.insert(s.input_errors.begin(), argument_errors.begin(), argument_errors.end());
   // Only problems are reported: synth's notes for the operator are not about these files.
   if (!s.ok()) {
     report(s);
@@ -81,6 +82,28 @@ bool write_generated_files(const std::filesystem::path& dir, const std::vector<s
 
 namespace {
 
+// The generator's context arguments are written into the workflows, which run opsynth at the
+// repository root: what cannot be there is an error. The alert email comes from the ALERT_EMAIL
+// secret; in a -c value it would be committed, and win over the secret.
+std::vector<std::string> argument_errors(const CommonOptions& options) {
+  std::vector<std::string> errors;
+  for (const auto& p : options.context_pairs)
+    if (p.starts_with("alertEmail="))
+      errors.push_back(fmt::format("-c {}: opsynth workflows writes its -c values into the workflow files, where the "
+                                   "address would be committed and win over the ALERT_EMAIL secret the deploy reads; "
+                                   "leave alertEmail out and set the ALERT_EMAIL repository secret",
+                                   p));
+  for (const auto& f : options.config_files) {
+    const std::filesystem::path path = std::filesystem::path(f).lexically_normal();
+    if (path.is_absolute() || (!path.empty() && *path.begin() == ".."))
+      errors.push_back(fmt::format("--config {}: opsynth workflows passes it on to opsynth at the repository root, "
+                                   "which this path does not name; give a file inside the repository, relative to its "
+                                   "root (e.g. env/prod.yaml)",
+                                   f));
+  }
+  return errors;
+}
+
 // The generator's context arguments, passed on to the opsynth commands in the workflows.
 std::vector<std::string> context_arguments(const CommonOptions& options) {
   std::vector<std::string> args;
@@ -103,7 +126,7 @@ void register_workflows_command(CLI::App& root, CommonOptions& options, int& exi
   static std::string outdir = ".github/workflows";
   cmd->add_option("-o,--output", outdir, "Output directory (default: .github/workflows)");
   cmd->callback([&] {
-    auto app = synthesize_ops_facts(options);
+    auto app = synthesize_ops_facts(options, argument_errors(options));
     auto prod = app ? facts_for_environment(options, "prod") : std::nullopt;
     auto ci = prod ? facts_for_environment(options, "ci") : std::nullopt;
     if (!ci) {

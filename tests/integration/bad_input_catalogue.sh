@@ -122,6 +122,11 @@ check "output directory holding the working directory" 1 '$OPS synth -o .' \
   '\.: holds the working directory, and writing replaces the whole directory; give a directory beside or below it'
 check "output directory a link to nothing" 1 'ln -sfn nowhere "$WORK/dangling" && $OPS synth -o "$WORK/dangling"' \
   'dangling: is a symbolic link to nowhere, which does not exist; create the directory it points to'
+check "workflows: alert email in -c, config outside the repository: both at once" 1 \
+  'echo "deploymentName: blue" >"$WORK/up.yaml" && $OPS workflows -o "$WORK/wf" -c alertEmail=ops@example.com --config "$WORK/up.yaml" --config ../up.yaml' \
+  '-c alertEmail=ops@example.com: opsynth workflows writes its -c values into the workflow files.*ALERT_EMAIL' \
+  '--config /.*/up\.yaml: opsynth workflows passes it on to opsynth at the repository root' \
+  '--config \.\./up\.yaml: ' 'opsynth: 3 errors; nothing was written'
 check "diff: every unknown stack at once" 1 '$OPS diff --against "$GOOD" nosuch1 nosuch2' \
   'no stack named "nosuch1"' 'no stack named "nosuch2"' 'opsynth: 2 errors; nothing was written'
 check "a glob that matches no stack" 1 '$OPS synth "prod-api-*" -o "$GOOD"' \

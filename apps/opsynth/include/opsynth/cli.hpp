@@ -60,7 +60,9 @@ void register_runbook_command(CLI::App& root, CommonOptions& options, int& exit_
 
 // Shared by the workflows and runbook commands (workflows_command.cpp): the synthesized app's
 // operations facts (errors printed; nullopt when any), and writing generated files into `dir`.
-std::optional<seed::OpsFacts> synthesize_ops_facts(const CommonOptions& options);
+// `argument_errors` are the command's own, reported with the app's.
+std::optional<seed::OpsFacts> synthesize_ops_facts(const CommonOptions& options,
+                                                   std::vector<std::string> argument_errors = {});
 bool write_generated_files(const std::filesystem::path& dir, const std::vector<std::pair<std::string, std::string>>& files,
                            bool executable);
 
