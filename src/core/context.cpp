@@ -75,13 +75,24 @@ std::optional<Json> yaml_to_json(const YAML::Node& n, const std::string& origin,
     explicit Nested(int& d) : depth(++d) {}
     ~Nested() { --depth; }
   } nested(limits.depth);
+  // "?" is a plain value's tag, "!" a quoted one's; yaml-cpp keeps any other tag and hands over
+  // the value beneath it (envName: !Ref x would be "x").
+  constexpr std::string_view kStr = "tag:yaml.org,2002:str";
+  const std::string& tag = n.Tag();
+  if (!tag.empty() && tag != "?" && tag != "!" && tag != kStr) {
+    const std::string what = n.IsScalar() ? fmt::format("\"{}\"", n.Scalar()) : n.IsMap() ? "a map" : "a list";
+    into.errors.push_back(fmt::format("{}: the YAML tag {} (on {}) is not supported; a config holds plain strings, "
+                                      "numbers, booleans, lists and maps (quote a value that should be text)",
+                                      origin, tag, what));
+    return Json(nullptr);  // the other values are still checked
+  }
   switch (n.Type()) {
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined:
       return Json(nullptr);
     case YAML::NodeType::Scalar: {
       const std::string& s = n.Scalar();
-      if (n.Tag() == "!") return s;  // quoted in the source
+      if (tag == "!" || tag == kStr) return s;  // quoted in the source, or !!str
       if (s == "true" || s == "false") return s == "true";
       if (is_json_integer(s) && s.size() < 16) return std::stoll(s);
       return s;

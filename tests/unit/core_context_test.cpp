@@ -153,6 +153,19 @@ TEST(ContextYaml, ASecondDocumentAndMergeKeysAreErrors) {
   EXPECT_EQ(m.errors[0], "merge.yaml: merge keys (<<) are not supported; write the keys out");
 }
 
+// yaml-cpp keeps a tag it does not know (CloudFormation's !Ref, say) and hands over the value
+// beneath it: a config would silently mean something else. !!str quotes, as in YAML.
+TEST(ContextYaml, TagsOtherThanStrAreErrors) {
+  ContextResult r;
+  merge_yaml_context_text("envName: !Ref x\nports: !!seq [1]\ns: !!str 012\n", "tags.yaml", r);
+  ASSERT_EQ(r.errors.size(), 2u);
+  EXPECT_EQ(r.errors[0], "tags.yaml: the YAML tag !Ref (on \"x\") is not supported; a config holds plain strings, "
+                         "numbers, booleans, lists and maps (quote a value that should be text)");
+  EXPECT_EQ(r.errors[1].rfind("tags.yaml: the YAML tag tag:yaml.org,2002:seq (on a list) is not supported", 0), 0u)
+      << r.errors[1];
+  EXPECT_EQ(r.context["s"], "012");
+}
+
 // Found by the context_yaml fuzzer: yaml-cpp's LoadAll never returns on this input (it keeps
 // adding empty documents). yaml-cpp reads a first document and then more: one error.
 TEST(ContextYaml, MalformedInputAfterAKeyEnds) {
