@@ -78,7 +78,13 @@ Synthesis build_default_app(const CommonOptions& options) {
 }
 
 Synthesis synthesize_default_app(const CommonOptions& options) {
+  std::vector<std::string> all;
+  return synthesize_selected(options, all);
+}
+
+Synthesis synthesize_selected(const CommonOptions& options, std::vector<std::string>& stacks) {
   Synthesis s = build_default_app(options);
+  if (s.input_errors.empty() && !stacks.empty()) stacks = select_stacks(*s.app, stacks, s.input_errors);
   if (s.input_errors.empty()) s.result = synthesize(*s.app);
   return s;
 }
@@ -150,12 +156,15 @@ void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_co
   auto* ls = root.add_subcommand("ls", "List the app's stacks");
   add_context_options(ls, options);
   static bool long_form = false;
+  static std::vector<std::string> listed;
   ls->add_flag("-l,--long", long_form, "Show account, region and dependencies");
+  ls->add_option("stacks", listed, "Stacks to list: names or globs (default: all)");
   ls->callback([&] {
-    Synthesis s = synthesize_default_app(options);
+    Synthesis s = synthesize_selected(options, listed);
     exit_code = report(s);
     if (exit_code != kExitOk) return;
     for (const auto& a : s.result.assembly.stacks) {
+      if (!listed.empty() && std::find(listed.begin(), listed.end(), a.artifact_id) == listed.end()) continue;
       if (!long_form) {
         std::cout << a.artifact_id << '\n';
         continue;

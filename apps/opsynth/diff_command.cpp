@@ -111,9 +111,7 @@ void register_diff_command(CLI::App& root, CommonOptions& options, int& exit_cod
   cmd->add_option("stacks", args.stacks, "Stacks to compare (default: all)");
   cmd->callback([&] {
     if (args.against.empty()) args.against = default_outdir();
-    Synthesis s = build_default_app(options);
-    if (s.input_errors.empty() && !args.stacks.empty()) args.stacks = select_stacks(*s.app, args.stacks, s.input_errors);
-    if (s.input_errors.empty()) s.result = synthesize(*s.app);
+    Synthesis s = synthesize_selected(options, args.stacks);
     exit_code = report(s);
     if (exit_code != kExitOk) return;
     exit_code = run_diff(s, args);

@@ -38,6 +38,8 @@ struct Synthesis {
 // The default app built from context (not synthesized yet), with the context errors.
 Synthesis build_default_app(const CommonOptions& options);
 Synthesis synthesize_default_app(const CommonOptions& options);  // built and synthesized in memory
+// The same, with `stacks` (names or globs; empty: all) replaced by the names they select.
+Synthesis synthesize_selected(const CommonOptions& options, std::vector<std::string>& stacks);
 // The app's stacks that `patterns` select (names, or globs such as 'prod-env-*' as the cdk CLI
 // takes them), in app order; every stack when there are none. Checked before synthesis, so that
 // a wrong name writes nothing: each pattern that selects no stack is an error in `errors`.
