@@ -36,6 +36,11 @@ bool write_generated_files(const std::filesystem::path& dir, const std::vector<s
                            bool executable) {
   namespace fs = std::filesystem;
   std::error_code ec;
+  if (dir.empty()) {
+    std::cerr << "error: -o '': an empty path names no directory; give one with -o DIR, or leave -o out for the "
+                 "default\nopsynth: nothing was written\n";
+    return false;
+  }
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
     std::cerr << fmt::format("error: {}: is not a directory; give a new directory, or the one an earlier run wrote, "
                              "with -o DIR\n",

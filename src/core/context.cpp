@@ -19,6 +19,19 @@ std::optional<std::string> read_file(const std::filesystem::path& p) {
   return s.str();
 }
 
+// cdk.json and cdk.context.json may be missing; when present each is a file to read.
+std::optional<std::string> read_project_file(const std::filesystem::path& p, ContextResult& into) {
+  std::error_code ec;
+  if (!std::filesystem::exists(p, ec)) return std::nullopt;
+  if (std::filesystem::is_directory(p, ec)) {
+    into.errors.push_back(fmt::format("{}: is a directory; expected a JSON file (or none)", p.string()));
+    return std::nullopt;
+  }
+  auto text = read_file(p);
+  if (!text) into.errors.push_back(fmt::format("{}: cannot read the file", p.string()));
+  return text;
+}
+
 void merge_object(const Json& source, ContextResult& into) {
   for (const auto& [k, v] : source.items()) into.context[k] = v;
 }
@@ -243,9 +256,9 @@ void merge_cli_pair(std::string_view pair, ContextResult& into) {
 ContextResult load_context(const ContextSources& sources) {
   ContextResult result;
   const auto cdk_json = sources.project_dir / "cdk.json";
-  if (auto text = read_file(cdk_json)) merge_json_context_text(*text, cdk_json.string(), true, result);
+  if (auto text = read_project_file(cdk_json, result)) merge_json_context_text(*text, cdk_json.string(), true, result);
   const auto cdk_context_json = sources.project_dir / "cdk.context.json";
-  if (auto text = read_file(cdk_context_json)) merge_json_context_text(*text, cdk_context_json.string(), false, result);
+  if (auto text = read_project_file(cdk_context_json, result)) merge_json_context_text(*text, cdk_context_json.string(), false, result);
   // Empty is unset, as aws-cdk-lib's App reads it (CI systems export variables empty).
   if (sources.cdk_context_json && !sources.cdk_context_json->empty())
     merge_json_context_text(*sources.cdk_context_json, "CDK_CONTEXT_JSON", false, result);

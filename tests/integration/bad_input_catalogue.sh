@@ -129,6 +129,9 @@ check "workflows: alert email in -c, config outside the repository: both at once
   '--config \.\./up\.yaml: ' 'opsynth: 3 errors; nothing was written'
 check "diff: every unknown stack at once" 1 '$OPS diff --against "$GOOD" nosuch1 nosuch2' \
   'no stack named "nosuch1"' 'no stack named "nosuch2"' 'opsynth: 2 errors; nothing was written'
+check "workflows -o empty" 1 "\$OPS workflows -o ''" "-o '': an empty path names no directory; give one with -o DIR"
+check "cdk.json a directory" 1 'mkdir -p "$WORK/dirjson/cdk.json" && cd "$WORK/dirjson" && $OPS synth -o "$GOOD"' \
+  '\./cdk\.json: is a directory; expected a JSON file \(or none\)'
 check "ls: an unknown stack" 1 '$OPS ls prod-env-Nope' 'no stack named "prod-env-Nope"; the app has: prod-env-BackupStack'
 check "a glob that matches no stack" 1 '$OPS synth "prod-api-*" -o "$GOOD"' \
   'no stack matches "prod-api-\*"; the app has: prod-env-BackupStack'

@@ -48,6 +48,17 @@ TEST_F(ContextFiles, AnEmptyCdkContextJsonIsNoContext) {
   EXPECT_EQ(r.context, Json({{"a", "cdk.json"}}));
 }
 
+TEST_F(ContextFiles, ProjectFilesThatAreDirectoriesSaySo) {
+  fs::create_directories(dir / "cdk.json");
+  fs::create_directories(dir / "cdk.context.json");
+  ContextSources s;
+  s.project_dir = dir;
+  auto r = load_context(s);
+  ASSERT_EQ(r.errors.size(), 2u);
+  EXPECT_EQ(r.errors[0], (dir / "cdk.json").string() + ": is a directory; expected a JSON file (or none)");
+  EXPECT_EQ(r.errors[1], (dir / "cdk.context.json").string() + ": is a directory; expected a JSON file (or none)");
+}
+
 // A --config file holds the context keys, or a "context" map of them as cdk.json does: the same in
 // JSON as in YAML, and never both (the keys under "context" were silently ignored beside others).
 TEST_F(ContextFiles, AConfigFileMayNestItsKeysUnderContextInJsonAsInYaml) {
