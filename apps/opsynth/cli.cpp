@@ -37,9 +37,10 @@ Examples:
 
 }  // namespace
 
-std::string default_outdir() {
+std::string default_outdir(const std::optional<std::string>& project_output) {
   auto dir = env("CDK_OUTDIR");
-  return dir && !dir->empty() ? *dir : "cdk.out";
+  if (dir && !dir->empty()) return *dir;
+  return project_output.value_or("cdk.out");
 }
 
 std::vector<std::string> select_stacks(const App& app, const std::vector<std::string>& patterns,
@@ -71,6 +72,7 @@ Synthesis build_default_app(const CommonOptions& options) {
   sources.cli_pairs = options.context_pairs;
   ContextResult ctx = load_context(sources);
   s.input_errors = std::move(ctx.errors);
+  s.project_output = std::move(ctx.output_dir);
 
   s.app = std::make_unique<App>(AppOptions{std::move(ctx.context)});
   seed::build_seed_app(*s.app, s.input_errors, s.notes);
@@ -123,7 +125,7 @@ void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_co
   static std::string format = "json";
   static bool timings = false;
   synth->add_option("stacks", stacks, "Stacks to synthesize and report (default: all)");
-  synth->add_option("-o,--output", outdir, "Output directory (default: $CDK_OUTDIR or cdk.out)");
+  synth->add_option("-o,--output", outdir, "Output directory (default: $CDK_OUTDIR, else cdk.json's output, else cdk.out)");
   synth->add_option("--format", format, "Template format: json, or yaml to also write .template.yaml")
       ->check(CLI::IsMember({"json", "yaml"}));
   synth->add_flag("--timings", timings,
@@ -134,7 +136,7 @@ void register_core_commands(CLI::App& root, CommonOptions& options, int& exit_co
     Synthesis s = build_default_app(options);
     std::vector<std::string> selected;
     if (s.input_errors.empty()) selected = select_stacks(*s.app, stacks, s.input_errors);
-    std::string dir = !outdir.empty() ? outdir : default_outdir();
+    std::string dir = !outdir.empty() ? outdir : default_outdir(s.project_output);
     if (s.input_errors.empty())
       s.result = synthesize_into(*s.app, dir, format == "yaml" ? TemplateFormat::JsonAndYaml : TemplateFormat::Json);
     auto t1 = std::chrono::steady_clock::now();

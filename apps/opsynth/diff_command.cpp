@@ -104,14 +104,14 @@ void register_diff_command(CLI::App& root, CommonOptions& options, int& exit_cod
   static DiffArgs args;
   cmd->add_option("--against", args.against,
                   "Previous cloud assembly directory, or one template file (JSON or YAML) "
-                  "(default: $CDK_OUTDIR or cdk.out)");
+                  "(default: $CDK_OUTDIR, else cdk.json's output, else cdk.out)");
   cmd->add_option("--allow-replace", args.allow_replace,
                   "Accept replacing or deleting this stateful resource (logical ID; repeatable)")
       ->allow_extra_args(false);  // one ID per flag, so a stack name after it stays a stack
   cmd->add_option("stacks", args.stacks, "Stacks to compare (default: all)");
   cmd->callback([&] {
-    if (args.against.empty()) args.against = default_outdir();
     Synthesis s = synthesize_selected(options, args.stacks);
+    if (args.against.empty()) args.against = default_outdir(s.project_output);
     exit_code = report(s);
     if (exit_code != kExitOk) return;
     exit_code = run_diff(s, args);

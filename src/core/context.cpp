@@ -205,6 +205,13 @@ void merge_json_context_text(std::string_view text, const std::string& origin, b
     merge_object(doc, into);
     return;
   }
+  if (auto output = doc.find("output"); output != doc.end()) {
+    if (output->is_string() && !output->get_ref<const std::string&>().empty())
+      into.output_dir = output->get<std::string>();
+    else if (!output->is_string())
+      into.errors.push_back(fmt::format("{}: \"output\" must be a string (the cloud assembly directory), found {}",
+                                        origin, output->type_name()));
+  }
   auto it = doc.find("context");
   if (it == doc.end()) return;
   if (!it->is_object()) {
@@ -257,6 +264,7 @@ ContextResult load_context(const ContextSources& sources) {
   ContextResult result;
   const auto cdk_json = sources.project_dir / "cdk.json";
   if (auto text = read_project_file(cdk_json, result)) merge_json_context_text(*text, cdk_json.string(), true, result);
+  if (result.output_dir) result.output_dir = (sources.project_dir / *result.output_dir).lexically_normal().string();
   const auto cdk_context_json = sources.project_dir / "cdk.context.json";
   if (auto text = read_project_file(cdk_context_json, result)) merge_json_context_text(*text, cdk_context_json.string(), false, result);
   // Empty is unset, as aws-cdk-lib's App reads it (CI systems export variables empty).

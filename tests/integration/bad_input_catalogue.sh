@@ -130,6 +130,8 @@ check "workflows: alert email in -c, config outside the repository: both at once
 check "diff: every unknown stack at once" 1 '$OPS diff --against "$GOOD" nosuch1 nosuch2' \
   'no stack named "nosuch1"' 'no stack named "nosuch2"' 'opsynth: 2 errors; nothing was written'
 check "workflows -o empty" 1 "\$OPS workflows -o ''" "-o '': an empty path names no directory; give one with -o DIR"
+check "cdk.json output not a string" 1 'mkdir -p "$WORK/outjson" && echo "{\"output\": 5}" >"$WORK/outjson/cdk.json" && cd "$WORK/outjson" && $OPS synth' \
+  '\./cdk\.json: "output" must be a string \(the cloud assembly directory\), found number'
 check "cdk.json a directory" 1 'mkdir -p "$WORK/dirjson/cdk.json" && cd "$WORK/dirjson" && $OPS synth -o "$GOOD"' \
   '\./cdk\.json: is a directory; expected a JSON file \(or none\)'
 check "ls: an unknown stack" 1 '$OPS ls prod-env-Nope' 'no stack named "prod-env-Nope"; the app has: prod-env-BackupStack'

@@ -59,6 +59,23 @@ TEST_F(ContextFiles, ProjectFilesThatAreDirectoriesSaySo) {
   EXPECT_EQ(r.errors[1], (dir / "cdk.context.json").string() + ": is a directory; expected a JSON file (or none)");
 }
 
+// The cdk CLI writes the assembly where cdk.json's "output" says (relative to cdk.json).
+TEST_F(ContextFiles, CdkJsonOutputNamesTheAssemblyDirectory) {
+  write("cdk.json", R"({"app":"opsynth synth","output":"build/assembly","context":{"a":1}})");
+  ContextSources s;
+  s.project_dir = dir;
+  auto r = load_context(s);
+  ASSERT_TRUE(r.errors.empty()) << r.errors.front();
+  EXPECT_EQ(r.output_dir, (dir / "build/assembly").string());
+
+  write("cdk.json", R"({"output":["x"]})");
+  auto bad = load_context(s);
+  ASSERT_EQ(bad.errors.size(), 1u);
+  EXPECT_EQ(bad.errors[0], (dir / "cdk.json").string() +
+                               ": \"output\" must be a string (the cloud assembly directory), found array");
+  EXPECT_FALSE(bad.output_dir);
+}
+
 // A --config file holds the context keys, or a "context" map of them as cdk.json does: the same in
 // JSON as in YAML, and never both (the keys under "context" were silently ignored beside others).
 TEST_F(ContextFiles, AConfigFileMayNestItsKeysUnderContextInJsonAsInYaml) {

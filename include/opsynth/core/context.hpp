@@ -27,6 +27,9 @@ struct ContextSources {
 struct ContextResult {
   Json context = Json::object();
   std::vector<std::string> errors;
+  // cdk.json's "output" (where the cdk CLI writes the cloud assembly), relative to the project
+  // directory; unset when cdk.json gives none.
+  std::optional<std::string> output_dir;
 };
 
 ContextResult load_context(const ContextSources& sources);

@@ -32,6 +32,7 @@ struct Synthesis {
   SynthResult result;
   std::vector<std::string> input_errors;  // context / config problems, unknown stack names
   std::vector<std::string> notes;         // operator notes from the app
+  std::optional<std::string> project_output;  // cdk.json's "output", if it has one
   bool ok() const { return input_errors.empty() && result.ok(); }
 };
 
@@ -49,8 +50,8 @@ std::vector<std::string> select_stacks(const App& app, const std::vector<std::st
 int report(const Synthesis& s);
 
 // Where synth writes and diff reads by default: $CDK_OUTDIR (as the cdk CLI sets it) when it is
-// set and not empty, else cdk.out.
-std::string default_outdir();
+// set and not empty, else cdk.json's "output" (`project_output`), else cdk.out.
+std::string default_outdir(const std::optional<std::string>& project_output = std::nullopt);
 
 // -c key=value and --config FILE, which every command that builds the app takes.
 void add_context_options(CLI::App* cmd, CommonOptions& options);
