@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <set>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -39,7 +40,8 @@ int run_diff(const Synthesis& s, const DiffArgs& args) {
   try {
     previous = diff::load_previous(args.against);
   } catch (const diff::InputError& e) {
-    std::cerr << "error: " << e.what() << '\n';
+    std::istringstream problems(e.what());  // one per line
+    for (std::string line; std::getline(problems, line);) std::cerr << "error: " << line << '\n';
     return kExitInvalid;
   }
 

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "yaml_template.hpp"
 
@@ -69,17 +70,24 @@ Json parse_template_text(std::string_view text, const std::string& origin, TextF
   auto resources = t.find("Resources");
   if (resources == t.end() || !resources->is_object())
     throw InputError(fmt::format("{}: no \"Resources\" map; a CloudFormation template has one", origin));
+  std::vector<std::string> problems;
   for (const auto& [id, resource] : resources->items()) {
     auto type = resource.is_object() ? resource.find("Type") : resource.end();
-    if (!resource.is_object() || type == resource.end() || !type->is_string())
-      throw InputError(fmt::format("{}: resource \"{}\" needs a string \"Type\" (like \"AWS::S3::Bucket\")",
-                                   origin, id));
+    if (!resource.is_object() || type == resource.end() || !type->is_string()) {
+      problems.push_back(fmt::format("{}: resource \"{}\" needs a string \"Type\" (like \"AWS::S3::Bucket\")", origin, id));
+      continue;
+    }
+    // Unread properties would hide a create-only change, which the diff exists to catch.
+    if (auto props = resource.find("Properties"); props != resource.end() && !props->is_object())
+      problems.push_back(fmt::format("{}: resource \"{}\": \"Properties\" must be a map, found {}", origin, id,
+                                     props->type_name()));
   }
   for (const char* section : {"Outputs", "Parameters"}) {
     auto it = t.find(section);
     if (it != t.end() && !it->is_object())
-      throw InputError(fmt::format("{}: \"{}\" must be a map, found {}", origin, section, it->type_name()));
+      problems.push_back(fmt::format("{}: \"{}\" must be a map, found {}", origin, section, it->type_name()));
   }
+  if (!problems.empty()) throw InputError(fmt::format("{}", fmt::join(problems, "\n")));
   return t;
 }
 
@@ -120,10 +128,16 @@ PreviousTemplates load_previous(const std::filesystem::path& dir_or_template) {
                                    "or cdk synth) or a template file",
                                    dir_or_template.string()));
     out.is_assembly = true;
+    std::vector<std::string> problems;  // of every template, not only the first
     for (auto& ref : parse_manifest_text(read_text(manifest), manifest.string())) {
       const auto file = dir_or_template / ref.template_file;
-      out.templates.push_back({ref.stack, file, parse_template_text(read_text(file), file.string(), format_of(file))});
+      try {
+        out.templates.push_back({ref.stack, file, parse_template_text(read_text(file), file.string(), format_of(file))});
+      } catch (const InputError& e) {
+        problems.push_back(e.what());
+      }
     }
+    if (!problems.empty()) throw InputError(fmt::format("{}", fmt::join(problems, "\n")));
     return out;
   }
   if (!std::filesystem::exists(dir_or_template, ec))

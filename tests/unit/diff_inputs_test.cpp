@@ -115,6 +115,18 @@ TEST(DiffTemplateText, YamlRecursiveAliasesAreRefused) {
             "t.yaml: nested deeper than 200 levels (a recursive alias?); a template is not");
 }
 
+// The diff guards stateful resources: a resource it cannot read is an error, not a resource
+// without properties (whose create-only changes would pass), and every such one is listed.
+TEST(DiffTemplateText, EveryMalformedResourceIsReportedOnePerLine) {
+  EXPECT_EQ(error_of([] {
+              parse_template_text(R"({"Resources":{"X":{},"Y":{"Type":3},"T":{"Type":"AWS::DynamoDB::Table","Properties":"oops"}}})",
+                                  "t.json");
+            }),
+            "t.json: resource \"X\" needs a string \"Type\" (like \"AWS::S3::Bucket\")\n"
+            "t.json: resource \"Y\" needs a string \"Type\" (like \"AWS::S3::Bucket\")\n"
+            "t.json: resource \"T\": \"Properties\" must be a map, found string");
+}
+
 TEST(DiffManifest, ListsTheStackArtifacts) {
   auto refs = parse_manifest_text(R"({"version":"55.0.0","artifacts":{
       "B":{"type":"aws:cloudformation:stack","properties":{"templateFile":"B.template.json"}},
@@ -193,6 +205,11 @@ TEST_F(DiffPrevious, MissingInputsSayWhatIsExpected) {
   write("manifest.json",
         R"({"artifacts":{"S":{"type":"aws:cloudformation:stack","properties":{"templateFile":"S.template.json"}}}})");
   EXPECT_EQ(error_of([&] { load_previous(dir); }), (dir / "S.template.json").string() + ": cannot read the file");
+  write("manifest.json", R"({"artifacts":{
+      "S":{"type":"aws:cloudformation:stack","properties":{"templateFile":"S.template.json"}},
+      "T":{"type":"aws:cloudformation:stack","properties":{"templateFile":"T.template.json"}}}})");
+  EXPECT_EQ(error_of([&] { load_previous(dir); }), (dir / "S.template.json").string() + ": cannot read the file\n" +
+                                                        (dir / "T.template.json").string() + ": cannot read the file");
   write("bad.json", "not json");
   EXPECT_EQ(error_of([&] { load_previous(dir / "bad.json"); }).rfind((dir / "bad.json").string() + ": not valid JSON", 0),
             0u);

@@ -3,7 +3,8 @@
 // `aws cloudformation get-template --query TemplateBody`. Templates may be JSON or YAML;
 // YAML short-form intrinsics (!Ref, !GetAtt, !Sub, ...) become their JSON form.
 // Every parser here reads outside input: it throws InputError with a message naming the
-// file and what is expected, never anything else (the fuzz targets hold it to that).
+// file and what is expected, never anything else (the fuzz targets hold it to that). Where
+// there are several problems, the message has one per line.
 #pragma once
 
 #include <filesystem>
