@@ -57,12 +57,18 @@ bool is_inside(const std::string& relative) {
 
 }  // namespace
 
-Json parse_template_text(std::string_view text, const std::string& origin, TextFormat format) {
+namespace {
+
+// `unwrap`: a template that is one string is read as the text it holds, once.
+Json parse_template(std::string_view text, const std::string& origin, TextFormat format, bool unwrap) {
   if (format == TextFormat::Detect) {
     auto first = text.find_first_not_of(" \t\r\n");
     format = first != std::string_view::npos && text[first] == '{' ? TextFormat::Json : TextFormat::Yaml;
   }
   Json t = format == TextFormat::Json ? parse_json(text, origin) : yaml_template_to_json(text, origin);
+  // The AWS CLI's get-template --query TemplateBody prints a YAML body as one JSON string: the
+  // template is the text it holds.
+  if (t.is_string() && unwrap) return parse_template(t.get<std::string>(), origin, TextFormat::Detect, false);
   if (!t.is_object())
     throw InputError(fmt::format("{}: a template is an object with a \"Resources\" map, found {}", origin,
                                  t.type_name()));
@@ -89,6 +95,12 @@ Json parse_template_text(std::string_view text, const std::string& origin, TextF
   }
   if (!problems.empty()) throw InputError(fmt::format("{}", fmt::join(problems, "\n")));
   return t;
+}
+
+}  // namespace
+
+Json parse_template_text(std::string_view text, const std::string& origin, TextFormat format) {
+  return parse_template(text, origin, format, true);
 }
 
 std::vector<StackTemplateRef> parse_manifest_text(std::string_view text, const std::string& origin) {

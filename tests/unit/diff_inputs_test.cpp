@@ -127,6 +127,15 @@ TEST(DiffTemplateText, EveryMalformedResourceIsReportedOnePerLine) {
             "t.json: resource \"T\": \"Properties\" must be a map, found string");
 }
 
+// `aws cloudformation get-template --query TemplateBody` prints a YAML-deployed stack's body as
+// one JSON string: the template is the text it holds.
+TEST(DiffTemplateText, ATemplateBodyStringIsTheTemplateItHolds) {
+  const Json t = parse_template_text(R"("Resources:\n  T:\n    Type: AWS::SNS::Topic\n")", "deployed.json");
+  EXPECT_EQ(t["Resources"]["T"]["Type"], "AWS::SNS::Topic");
+  EXPECT_EQ(error_of([] { parse_template_text(R"("\"[1]\"")", "deployed.json"); }),
+            "deployed.json: a template is an object with a \"Resources\" map, found string");
+}
+
 TEST(DiffManifest, ListsTheStackArtifacts) {
   auto refs = parse_manifest_text(R"({"version":"55.0.0","artifacts":{
       "B":{"type":"aws:cloudformation:stack","properties":{"templateFile":"B.template.json"}},

@@ -24,7 +24,8 @@ struct InputError : std::runtime_error {
 enum class TextFormat { Json, Yaml, Detect };  // Detect: JSON when the text starts with '{'
 
 // A template: an object with a "Resources" object whose entries are objects with a string "Type".
-// `origin` names the input in messages.
+// A string holding one (a YAML body as `aws cloudformation get-template --query TemplateBody`
+// prints it) is that template. `origin` names the input in messages.
 Json parse_template_text(std::string_view text, const std::string& origin, TextFormat format = TextFormat::Detect);
 
 struct StackTemplateRef {
