@@ -2,6 +2,7 @@
 // then swapped into place, so a failed write never leaves a half-written output.
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -143,6 +144,15 @@ fs::path output_directory(const fs::path& given) {
   return p;
 }
 
+// Only root may give a file away; anyone else keeps the new directory as their own.
+void copy_owner(const fs::path& from, const fs::path& to) {
+  struct stat st {};
+  if (::stat(from.c_str(), &st) != 0 || (st.st_uid == ::geteuid() && st.st_gid == ::getegid())) return;
+  if (::chown(to.c_str(), st.st_uid, st.st_gid) != 0) {
+    // Not allowed: the directory stays ours, as a new one would be.
+  }
+}
+
 }  // namespace
 
 void write_assembly(const CloudAssembly& assembly, const fs::path& outdir_in, TemplateFormat format) {
@@ -178,8 +188,11 @@ void write_assembly(const CloudAssembly& assembly, const fs::path& outdir_in, Te
     throw;
   }
 
-  // Swap the new directory into place in one step (Linux renameat2 RENAME_EXCHANGE).
+  // Swap the new directory into place in one step (Linux renameat2 RENAME_EXCHANGE), with the
+  // permissions and owner of the one it replaces (the owner only where that is allowed).
   if (fs::exists(outdir, ec)) {
+    fs::permissions(tmp, fs::status(outdir, ec).permissions(), ec);
+    copy_owner(outdir, tmp);
     if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, outdir.c_str(), RENAME_EXCHANGE) != 0) {
       int err = errno;
       fs::remove_all(tmp, ec);

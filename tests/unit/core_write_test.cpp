@@ -166,6 +166,15 @@ TEST_F(Output, TheWorkingDirectoryAndDanglingLinksAreRefusedSayingWhy) {
   EXPECT_TRUE(fs::is_symlink(dir / "dangling"));
 }
 
+// The directory is replaced by a new one: it keeps the permissions the user gave it.
+TEST_F(Output, AReplacedDirectoryKeepsItsPermissions) {
+  write_assembly(small_assembly("old"), dir / "out");
+  fs::permissions(dir / "out", fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
+  write_assembly(small_assembly("new"), dir / "out");
+  EXPECT_EQ(fs::status(dir / "out").permissions(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
+  EXPECT_NE(slurp(dir / "out" / "S.template.json").find("\"new\""), std::string::npos);
+}
+
 // YAML may not hold a raw DEL (0x7F) even in a double-quoted scalar, and yaml-cpp writes it raw.
 TEST_F(Output, YamlTemplatesEscapeDel) {
   write_assembly(small_assembly("a\x7f" "b"), dir / "out", TemplateFormat::JsonAndYaml);
