@@ -12,7 +12,8 @@ need_node_modules
 
 count=0
 for variant in "${CONTEXT_VARIANT_ORDER[@]}"; do
-  mapfile -t ctx < <(context_args "$variant")
+  # Without alertEmail: opsynth workflows refuses it (the workflows read the ALERT_EMAIL secret).
+  mapfile -t ctx < <(context_args "$variant" alertEmail)
   out="$WORK/$variant"
   # A clean working directory: opsynth reads cdk.json from it.
   (cd "$WORK" && "$OPSYNTH_BIN" workflows -o "$out" "${ctx[@]}" 2>/dev/null) ||

@@ -15,10 +15,12 @@ declare -gA CONTEXT_VARIANTS=(
 # shellcheck disable=SC2034  # used by the sourcing script
 CONTEXT_VARIANT_ORDER=(default optional nocanaries)
 
-# context_args VARIANT → "-c k=v" words on stdout, one per line.
+# context_args VARIANT [KEY] → "-c k=v" words on stdout, one per line; KEY, if given, left out.
 context_args() {
   local pair
-  for pair in ${CONTEXT_VARIANTS[$1]}; do printf -- '-c\n%s\n' "$pair"; done
+  for pair in ${CONTEXT_VARIANTS[$1]}; do
+    [[ -n "${2:-}" && "$pair" == "$2="* ]] || printf -- '-c\n%s\n' "$pair"
+  done
 }
 
 # context_json VARIANT → the same context as a JSON object (what the cdk CLI passes in CDK_CONTEXT_JSON).
