@@ -28,7 +28,9 @@ void check_account(const char* key, const std::string& account, std::vector<std:
 
 // A TCP port as a URL writes it: 1-65535, in decimal.
 bool is_tcp_port(const std::string& digits) {
-  return !digits.empty() && digits.size() <= 5 && std::stoi(digits) >= 1 && std::stoi(digits) <= 65535;
+  if (digits.empty() || digits.size() > 5) return false;
+  const int port = std::stoi(digits);
+  return port >= 1 && port <= 65535;
 }
 
 bool context_flag(const Construct& scope, const char* key, std::vector<std::string>& errors) {
@@ -205,10 +207,10 @@ SeedConfig read_seed_config(const Construct& scope, std::vector<std::string>& er
 
   c.base_url = context_string(scope, "baseUrl", "https://" + c.deployment_domain_name() + "/", errors);
   static const Regex kBaseUrl(R"(^https://[a-z0-9.-]+(:([0-9]*))?/([^\s]*)$)");
-  // Checked only when given: the default is made of names checked above.
-  const bool url_given = scope.try_get_context("baseUrl") != nullptr;
-  const auto url = c.base_url.empty() || !url_given ? std::nullopt : kBaseUrl.full_match_groups(c.base_url);
-  if (url_given && !c.base_url.empty() && !url)
+  // Checked only when given (the default is made of names checked above); empty means no canaries.
+  const bool check_url = scope.try_get_context("baseUrl") != nullptr && !c.base_url.empty();
+  const auto url = check_url ? kBaseUrl.full_match_groups(c.base_url) : std::nullopt;
+  if (check_url && !url)
     errors.push_back(fmt::format("context \"baseUrl\": \"{}\" must be an https:// URL ending in '/' (or empty for no "
                                  "canaries)",
                                  c.base_url));

@@ -46,14 +46,21 @@ std::string default_outdir(const std::optional<std::string>& project_output) {
 std::vector<std::string> select_stacks(const App& app, const std::vector<std::string>& patterns,
                                        std::vector<std::string>& errors) {
   std::vector<std::string> selected, known;
-  for (const Stack* s : app.stacks()) known.push_back(s->stack_name());
-  for (const auto& name : known) {
-    auto matches = [&name](const std::string& p) { return selects(p, name); };
-    if (patterns.empty() || std::any_of(patterns.begin(), patterns.end(), matches)) selected.push_back(name);
+  std::vector<bool> used(patterns.size(), false);  // whether each pattern selected a stack
+  for (const Stack* s : app.stacks()) {
+    const std::string& name = s->stack_name();
+    known.push_back(name);
+    bool chosen = patterns.empty();
+    for (std::size_t i = 0; i < patterns.size(); ++i)
+      if (selects(patterns[i], name)) {
+        used[i] = true;
+        chosen = true;
+      }
+    if (chosen) selected.push_back(name);
   }
   for (auto p = patterns.begin(); p != patterns.end(); ++p) {
-    auto matched = [&p](const std::string& name) { return selects(*p, name); };
-    if (std::any_of(known.begin(), known.end(), matched) || std::find(patterns.begin(), p, *p) != p) continue;
+    const bool reported = std::find(patterns.begin(), p, *p) != p;  // a pattern given twice: one error
+    if (used[static_cast<std::size_t>(p - patterns.begin())] || reported) continue;
     const bool glob = p->find_first_of("*?[") != std::string::npos;
     errors.push_back(fmt::format("no stack {} \"{}\"; the app has: {}", glob ? "matches" : "named", *p,
                                  fmt::join(known, ", ")));
