@@ -1,38 +1,111 @@
 // aws-cdk-lib's allMetricsGraphJson (aws-cloudwatch/lib/private/rendering.js): one array per
 // series, [namespace, name, dim, value, ..., {options}], options in aws-cdk-lib's key order.
+#include <algorithm>
+#include <cstddef>
+#include <functional>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
 
 #include "opsynth/cloudwatch/widgets.hpp"
 
 namespace opsynth::cloudwatch {
 namespace {
 
+// One series of a graph: a widget's own metric or expression, or a metric an expression uses.
+// The pointers are into the widget's props: a set lives only while its widget is rendered or checked.
+using Series = std::variant<const Metric*, const MathExpression*>;
+
 struct Entry {
-  const AnyMetric* metric;  // the widget's own: entries live only while its JSON is built
+  Series series;
   std::string y_axis;  // "left" / "right"; empty for the metrics an expression uses
   std::string id;
 };
 
-bool same_series(const AnyMetric& a, const AnyMetric& b) {
-  if (a.index() != b.index()) return false;
-  if (const auto* m = std::get_if<Metric>(&a)) return m->same_series(std::get<Metric>(b));
-  return std::get<MathExpression>(a).same_series(std::get<MathExpression>(b));
+// Hash and equality of aws-cdk-lib's metricKey (Metric::same_series: label, colour and unit do not count).
+struct SeriesHash {
+  std::size_t operator()(const Series& s) const {
+    const std::hash<std::string_view> h;
+    if (const auto* x = std::get_if<const MathExpression*>(&s)) return h((*x)->props().expression);
+    const Metric& m = *std::get<const Metric*>(s);
+    // The dimensions too: a dashboard's metrics often differ only there (one per function).
+    std::size_t out = h(m.props().metric_name) ^ static_cast<std::size_t>(m.props().period_seconds);
+    for (const auto& [name, value] : m.dimensions())
+      if (value.is_string()) out = out * 31 + h(value.as_string());
+    return out;
+  }
+};
+struct SameSeries {
+  bool operator()(const Series& a, const Series& b) const {
+    if (a.index() != b.index()) return false;
+    if (const auto* m = std::get_if<const Metric*>(&a)) return (*m)->same_series(*std::get<const Metric*>(b));
+    return std::get<const MathExpression*>(a)->same_series(*std::get<const MathExpression*>(b));
+  }
+};
+
+std::string describe(const Series& s) {
+  if (const auto* m = std::get_if<const Metric*>(&s))
+    return fmt::format("{}/{}", (*m)->props().namespace_, (*m)->props().metric_name);
+  return fmt::format("expression \"{}\"", std::get<const MathExpression*>(s)->props().expression);
 }
 
-// MetricSet.addOne: a series seen before is rendered once; an expression brings its metrics.
-void add(std::vector<Entry>& entries, const AnyMetric& m, const std::string& y_axis, const std::string& id) {
-  Entry* existing = nullptr;
-  for (auto& e : entries)
-    if (same_series(*e.metric, m) && !(id.size() && e.id.size())) existing = &e;
-  if (existing == nullptr) {
-    entries.push_back({&m, y_axis, id});
-  } else {
-    if (existing->id.empty()) existing->id = id;
-    if (existing->y_axis.empty()) existing->y_axis = y_axis;
+// aws-cdk-lib's MetricSet: a series is drawn once. One given with an id is found by that id
+// first, then by its series, unless the entry found has another id. Hashed: a graph of hundreds
+// of metrics stays linear.
+class MetricSet {
+ public:
+  MetricSet(const std::vector<AnyMetric>& left, const std::vector<AnyMetric>& right) {
+    for (const auto& m : left) std::visit([&](const auto& x) { add(&x, "left", ""); }, m);
+    for (const auto& m : right) std::visit([&](const auto& x) { add(&x, "right", ""); }, m);
   }
-  if (const auto* e = std::get_if<MathExpression>(&m))
-    for (const auto& [sub_id, sub] : e->props().using_metrics) add(entries, sub, "", sub_id);
-}
+  const std::vector<Entry>& entries() const { return entries_; }
+  // Ids given to two different series (aws-cdk-lib throws on the first).
+  std::vector<std::string> take_conflicts() { return std::move(conflicts_); }
+
+ private:
+  void add(Series series, const char* y_axis, const std::string& id) {
+    std::optional<std::size_t> found;
+    if (!id.empty()) {
+      if (auto it = by_id_.find(id); it != by_id_.end()) {
+        if (SameSeries{}(entries_[it->second].series, series)) {
+          found = it->second;
+        } else {
+          conflicts_.push_back(fmt::format("metric id \"{}\" names two different metrics ({} and {}); ids must be "
+                                           "unique within one widget",
+                                           id, describe(entries_[it->second].series), describe(series)));
+        }
+      }
+    }
+    if (!found) {
+      auto it = by_series_.find(series);
+      if (it != by_series_.end() && !(entries_[it->second].id.size() && id.size())) found = it->second;
+    }
+    if (!found) {
+      found = entries_.size();
+      entries_.push_back({series, "", ""});
+      by_series_.insert_or_assign(series, *found);  // the newest entry of a series is the one found next
+    }
+    Entry& e = entries_[*found];
+    if (e.id.empty() && !id.empty()) {
+      e.id = id;
+      by_id_.emplace(e.id, *found);
+    }
+    if (e.y_axis.empty()) e.y_axis = y_axis;
+    if (const auto* x = std::get_if<const MathExpression*>(&series)) {
+      std::unordered_set<std::string_view> seen;  // an id given twice is the expression's own problem
+      for (const auto& [sub_id, sub] : (*x)->props().using_metrics)
+        if (seen.insert(sub_id).second) add(&sub, "", sub_id);
+    }
+  }
+
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, std::size_t> by_id_;
+  std::unordered_map<Series, std::size_t, SeriesHash, SameSeries> by_series_;
+  std::vector<std::string> conflicts_;
+};
 
 void put(ValueMap& out, const char* key, std::optional<Value> v) {
   if (v) out.emplace_back(key, std::move(*v));
@@ -44,7 +117,8 @@ Value render(const Entry& e) {
   ValueMap options;
   const std::optional<Value> hidden = e.y_axis.empty() ? std::optional<Value>(false) : std::nullopt;
   const std::optional<Value> y_axis = e.y_axis.empty() || e.y_axis == "left" ? std::nullopt : non_empty(e.y_axis);
-  if (const auto* m = std::get_if<Metric>(e.metric)) {
+  if (const auto* metric = std::get_if<const Metric*>(&e.series)) {
+    const Metric* m = *metric;
     const auto& p = m->props();
     out.reserve(3 + 2 * m->dimensions().size());
     out.emplace_back(p.namespace_);
@@ -63,8 +137,7 @@ Value render(const Entry& e) {
     if (m->statistic() != "Average") put(options, "stat", Value(m->statistic()));
     put(options, "yAxis", y_axis);
   } else {
-    const auto& x = std::get<MathExpression>(*e.metric);
-    const auto& p = x.props();
+    const auto& p = std::get<const MathExpression*>(e.series)->props();
     // A visible expression without a label is labelled with the expression itself.
     put(options, "label", hidden ? non_empty(p.label) : Value(p.label.empty() ? p.expression : p.label));
     put(options, "color", non_empty(p.color));
@@ -83,13 +156,19 @@ Value render(const Entry& e) {
 }  // namespace
 
 Value metrics_graph_json(const std::vector<AnyMetric>& left, const std::vector<AnyMetric>& right) {
-  std::vector<Entry> entries;
-  for (const auto& m : left) add(entries, m, "left", "");
-  for (const auto& m : right) add(entries, m, "right", "");
+  MetricSet set(left, right);
   std::vector<Value> out;
-  out.reserve(entries.size());
-  for (const auto& e : entries) out.push_back(render(e));
+  out.reserve(set.entries().size());
+  for (const auto& e : set.entries()) out.push_back(render(e));
   return Value::list(std::move(out));
+}
+
+std::vector<std::string> metric_id_conflicts(const std::vector<AnyMetric>& left, const std::vector<AnyMetric>& right) {
+  // Ids come only with the metrics an expression uses: a graph of plain metrics has no conflict.
+  auto is_expression = [](const AnyMetric& m) { return std::holds_alternative<MathExpression>(m); };
+  if (std::none_of(left.begin(), left.end(), is_expression) && std::none_of(right.begin(), right.end(), is_expression))
+    return {};
+  return MetricSet(left, right).take_conflicts();
 }
 
 }  // namespace opsynth::cloudwatch

@@ -1,6 +1,8 @@
 #include "opsynth/cloudwatch/metric.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -84,7 +86,7 @@ std::vector<std::string> Metric::problems() const {
 bool Metric::same_series(const Metric& o) const {
   return props_.namespace_ == o.props_.namespace_ && props_.metric_name == o.props_.metric_name &&
          dimensions() == o.dimensions() && statistic() == o.statistic() && props_.period_seconds == o.props_.period_seconds &&
-         props_.unit == o.props_.unit && props_.region == o.props_.region && props_.account == o.props_.account;
+         props_.region == o.props_.region && props_.account == o.props_.account;
 }
 
 MathExpression::MathExpression(MathExpressionProps props) : props_(std::move(props)) {
@@ -113,9 +115,12 @@ std::vector<std::string> MathExpression::problems() const {
     out.push_back(fmt::format("{}: {} characters; at most 2048 are allowed", what, props_.expression.size()));
   if (!valid_metric_period(props_.period_seconds)) out.push_back(fmt::format("{}: {}", what, period_problem(props_.period_seconds)));
   static const Regex kId("^[a-z][a-zA-Z0-9_]*$");
+  std::unordered_set<std::string_view> ids;
   for (const auto& [id, metric] : props_.using_metrics) {
     if (!kId.full_match(id))
       out.push_back(fmt::format("{}: metric id \"{}\" must match ^[a-z][a-zA-Z0-9_]*$", what, id));
+    // CloudWatch rejects a query list with an id twice (aws-cdk-lib's usingMetrics cannot hold one).
+    if (!ids.insert(id).second) out.push_back(fmt::format("{}: metric id \"{}\" is given twice", what, id));
     for (auto& p : metric.problems()) out.push_back(std::move(p));
   }
   // Every identifier the expression names must be one of using_metrics (SEARCH strings and
@@ -135,10 +140,12 @@ bool MathExpression::same_series(const MathExpression& o) const {
   if (props_.expression != o.props_.expression || props_.using_metrics.size() != o.props_.using_metrics.size() ||
       props_.search_region != o.props_.search_region || props_.search_account != o.props_.search_account)
     return false;
-  for (std::size_t i = 0; i < props_.using_metrics.size(); ++i)
-    if (props_.using_metrics[i].first != o.props_.using_metrics[i].first ||
-        !props_.using_metrics[i].second.same_series(o.props_.using_metrics[i].second))
-      return false;
+  // By id, in any order: aws-cdk-lib's usingMetrics is an object.
+  for (const auto& [id, metric] : props_.using_metrics) {
+    auto other = std::find_if(o.props_.using_metrics.begin(), o.props_.using_metrics.end(),
+                              [&](const auto& e) { return e.first == id; });
+    if (other == o.props_.using_metrics.end() || !metric.same_series(other->second)) return false;
+  }
   return true;
 }
 

@@ -27,10 +27,13 @@ std::optional<Value> y_axis(const std::optional<YAxisProps>& a) {
   return Value::object(std::move(out));
 }
 
-std::vector<std::string> all_metric_problems(const std::string& widget, const std::vector<AnyMetric>& metrics) {
+std::vector<std::string> all_metric_problems(const std::string& widget, const std::vector<AnyMetric>& left,
+                                             const std::vector<AnyMetric>& right = {}) {
   std::vector<std::string> out;
-  for (const auto& m : metrics)
-    for (auto& p : metric_problems(m)) out.push_back(fmt::format("{}: {}", widget, p));
+  for (const auto* metrics : {&left, &right})
+    for (const auto& m : *metrics)
+      for (auto& p : metric_problems(m)) out.push_back(fmt::format("{}: {}", widget, p));
+  for (auto& p : metric_id_conflicts(left, right)) out.push_back(fmt::format("{}: {}", widget, p));
   return out;
 }
 
@@ -90,8 +93,7 @@ std::vector<Value> GraphWidget::to_json() const {
 
 std::vector<std::string> GraphWidget::problems() const {
   auto out = ConcreteWidget::problems();
-  for (auto& p : all_metric_problems(describe(), props_.left)) out.push_back(std::move(p));
-  for (auto& p : all_metric_problems(describe(), props_.right)) out.push_back(std::move(p));
+  for (auto& p : all_metric_problems(describe(), props_.left, props_.right)) out.push_back(std::move(p));
   return out;
 }
 

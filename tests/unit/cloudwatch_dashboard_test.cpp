@@ -1,6 +1,7 @@
 // cloudwatch::Dashboard: aws-cdk-lib's grid layout, widget JSON and the Fn::Join body.
 #include <gtest/gtest.h>
 
+#include "opsynth/cloudwatch/alarm.hpp"
 #include "opsynth/cloudwatch/dashboard.hpp"
 #include "opsynth/cloudwatch/widgets.hpp"
 #include "opsynth/core/app.hpp"
@@ -110,4 +111,73 @@ TEST(CloudwatchDashboard, TooWideWidgetAndTooManyWidgetsAreErrors) {
       << errors;
   EXPECT_NE(errors.find("S/Dash: dashboard has 501 widgets; CloudWatch allows at most 500"), std::string::npos) << errors;
   EXPECT_NE(errors.find("dashboard name \"bad name\" is not valid"), std::string::npos) << errors;
+}
+
+namespace {
+
+cloudwatch::Metric lambda_metric(const char* name, std::string unit = "") {
+  return cloudwatch::Metric({.namespace_ = "AWS/Lambda",
+                             .metric_name = name,
+                             .dimensions_map = {{"FunctionName", "fn"}},
+                             .statistic = "Sum",
+                             .unit = std::move(unit)});
+}
+
+cloudwatch::MathExpression expression(std::string text, std::vector<std::pair<std::string, cloudwatch::Metric>> uses) {
+  return cloudwatch::MathExpression({.expression = std::move(text), .using_metrics = std::move(uses)});
+}
+
+// The "metrics" of a dashboard whose only widget graphs `left`.
+std::string graphed_metrics(std::vector<cloudwatch::AnyMetric> left) {
+  App app;
+  Stack stack(app, "S", {.env = {"111111111111", "eu-west-2"}});
+  auto g = std::make_shared<cloudwatch::GraphWidget>(
+      cloudwatch::GraphWidgetProps{.title = "T", .left = std::move(left), .width = 12});
+  stack.add<cloudwatch::Dashboard>("Dash", cloudwatch::DashboardProps{.widgets = {{g}}});
+  return body_of(stack)["widgets"][0]["properties"]["metrics"].dump();
+}
+
+}  // namespace
+
+// aws-cdk-lib's MetricSet: a metric is found by its id first, then by its series (the unit and the
+// order of an expression's metrics are not part of it). Expected strings: aws-cdk-lib 2.276.
+TEST(CloudwatchDashboard, GraphSeriesAreSharedLikeAwsCdkLib) {
+  const auto errors = lambda_metric("Errors");
+  const auto invocations = lambda_metric("Invocations");
+  // Two expressions using one metric under one id: the metric is drawn once.
+  EXPECT_EQ(graphed_metrics({expression("e * 2", {{"e", errors}}), expression("e + 1", {{"e", errors}})}),
+            R"([[{"label":"e * 2","expression":"e * 2"}],)"
+            R"(["AWS/Lambda","Errors","FunctionName","fn",{"id":"e","visible":false,"stat":"Sum"}],)"
+            R"([{"label":"e + 1","expression":"e + 1"}]])");
+  EXPECT_EQ(graphed_metrics({errors, lambda_metric("Errors", "Count")}),
+            R"([["AWS/Lambda","Errors","FunctionName","fn",{"stat":"Sum"}]])");
+  EXPECT_EQ(graphed_metrics({expression("a + b", {{"a", errors}, {"b", invocations}}),
+                             expression("a + b", {{"b", invocations}, {"a", errors}})}),
+            R"([[{"label":"a + b","expression":"a + b"}],)"
+            R"(["AWS/Lambda","Errors","FunctionName","fn",{"id":"a","visible":false,"stat":"Sum"}],)"
+            R"(["AWS/Lambda","Invocations","FunctionName","fn",{"id":"b","visible":false,"stat":"Sum"}]])");
+}
+
+TEST(CloudwatchDashboard, OneMetricIdForTwoDifferentMetricsIsAnError) {
+  App app;
+  Stack stack(app, "S");
+  const auto errors = lambda_metric("Errors");
+  stack.add<cloudwatch::Dashboard>(
+      "Dash", cloudwatch::DashboardProps{.widgets = {{std::make_shared<cloudwatch::GraphWidget>(cloudwatch::GraphWidgetProps{
+                  .title = "T",
+                  .left = {expression("e * 2", {{"e", errors}})},
+                  .right = {expression("e + 1", {{"e", lambda_metric("Invocations")}})},
+                  .width = 12})}}});
+  // Within one expression too: CloudWatch rejects a query list with an id twice.
+  stack.add<cloudwatch::Alarm>("Alarm", cloudwatch::AlarmProps{.metric = expression("e + e", {{"e", errors}, {"e", errors}}),
+                                                               .threshold = 1,
+                                                               .evaluation_periods = 1});
+  std::string errors_text;
+  for (const auto& e : synthesize(app).errors()) errors_text += e + "\n";
+  EXPECT_NE(errors_text.find("S/Dash: graph widget \"T\": metric id \"e\" names two different metrics "
+                             "(AWS/Lambda/Errors and AWS/Lambda/Invocations); ids must be unique within one widget"),
+            std::string::npos)
+      << errors_text;
+  EXPECT_NE(errors_text.find("S/Alarm: math expression \"e + e\": metric id \"e\" is given twice"), std::string::npos)
+      << errors_text;
 }

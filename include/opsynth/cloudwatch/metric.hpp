@@ -61,7 +61,7 @@ class Metric {
 
   // What is wrong with this metric (empty when valid).
   std::vector<std::string> problems() const;
-  // True when both stand for the same time series (aws-cdk-lib's metricKey: label and color ignored).
+  // True when both stand for the same time series (aws-cdk-lib's metricKey: label, colour and unit ignored).
   bool same_series(const Metric& other) const;
 
  private:

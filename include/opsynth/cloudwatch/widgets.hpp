@@ -17,6 +17,8 @@ namespace opsynth::cloudwatch {
 // The "metrics" array of a graph: one entry per series, a MathExpression followed by the
 // metrics it uses (hidden, with their ids), like aws-cdk-lib's allMetricsGraphJson.
 Value metrics_graph_json(const std::vector<AnyMetric>& left, const std::vector<AnyMetric>& right);
+// What is wrong with the ids of those series: one id given to two different metrics.
+std::vector<std::string> metric_id_conflicts(const std::vector<AnyMetric>& left, const std::vector<AnyMetric>& right);
 
 struct YAxisProps {
   std::optional<double> min, max;
