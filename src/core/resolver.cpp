@@ -116,7 +116,7 @@ class JsonStringParts {
 
 }  // namespace
 
-const std::string& ExportTable::export_for(const Stack& producer, const Json& reference) {
+std::string ExportTable::export_for(const Stack& producer, const Json& reference) {
   std::string id = "Output" + stringify(reference);
   auto key = std::make_pair(&producer, id);
   auto it = index_.find(key);

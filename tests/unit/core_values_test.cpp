@@ -253,5 +253,19 @@ TEST(CrossStack, ReferenceAcrossAccountsIsAnErrorThatSaysWhatToDo) {
   EXPECT_NE(r.errors().front().find("pass the value as a plain string through props or context"), std::string::npos);
 }
 
+// An export name stays valid when later exports are created (it pointed into a growing vector:
+// AddressSanitizer reported heap-use-after-free).
+TEST(ExportTable, AnExportNameOutlivesLaterExports) {
+  App app;
+  Stack producer(app, "Producer");
+  ExportTable exports;
+  const std::string& first = exports.export_for(producer, Json{{"Ref", "A"}});
+  for (const char* id : {"B", "C", "D", "E", "F", "G", "H", "I"}) exports.export_for(producer, Json{{"Ref", id}});
+  EXPECT_EQ(first, exports.exports().front().export_name);
+  EXPECT_TRUE(first.starts_with("Producer:ExportsOutputRefA")) << first;
+  EXPECT_EQ(exports.exports().size(), 9u);
+}
+
 }  // namespace
 }  // namespace opsynth
+

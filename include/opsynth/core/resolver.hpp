@@ -32,7 +32,7 @@ class ExportTable {
  public:
   // The export name for `reference` ({"Ref": ...} or {"Fn::GetAtt": ...}) in `producer`,
   // creating the export the first time.
-  const std::string& export_for(const Stack& producer, const Json& reference);
+  std::string export_for(const Stack& producer, const Json& reference);  // a copy: exports_ grows
   const std::vector<CrossStackExport>& exports() const { return exports_; }
 
  private:
