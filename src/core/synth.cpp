@@ -105,6 +105,12 @@ void prepare(App& app) {
   }
 }
 
+void run_preparations(const App& app) {
+  for_each_construct(app, [](const Construct& c) {
+    for (const auto& p : c.preparations()) p();
+  });
+}
+
 // Construct-level dependencies become DependsOn within a stack and stack dependencies across.
 void apply_construct_dependencies(App& app) {
   for (Construct* c : all_constructs(app)) {
@@ -458,6 +464,7 @@ SynthResult synthesize(App& app, SynthThreads threads) {
   Clock clock(result.timings);
 
   prepare(app);
+  run_preparations(app);
   apply_construct_dependencies(app);
   const std::size_t element_count = fix_logical_ids(app);
   clock.lap("prepare");

@@ -1,5 +1,6 @@
 #include "opsynth/nag/suppressions.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -56,26 +57,22 @@ std::vector<std::string> problems_of(const Suppression& s) {
 }  // namespace
 
 void add_resource_suppressions(Construct& scope, const std::vector<Suppression>& suppressions) {
+  const bool first_call = std::none_of(scope.metadata().begin(), scope.metadata().end(),
+                                       [](const MetadataEntry& m) { return m.type == kAcknowledgedRules; });
   std::vector<std::string> problems;
-  std::vector<std::string> ids;
   for (const auto& s : suppressions) {
     for (auto& p : problems_of(s)) problems.push_back(std::move(p));
     std::string id = s.applies_to.empty() ? s.id : fmt::format("{}[{}]", s.id, s.applies_to);
     scope.add_metadata(kAcknowledgedRules, Json{{std::string(kQualifier) + id, s.reason}});
-    ids.push_back(std::move(id));
   }
-  const auto resources = resources_below(scope);
-  for (auto* r : resources) r->add_resource_metadata("cdk_nag", Json{{"rules_to_suppress", rules_to_suppress(*r)}});
-
-  // Resources created below the scope afterwards would silently lack the suppressions.
-  scope.add_validation([&scope, count = resources.size(), problems, ids] {
-    std::vector<std::string> errors = problems;
-    if (resources_below(scope).size() != count)
-      errors.push_back(fmt::format("resources were added below this construct after its cdk-nag suppressions ({}); "
-                                   "add suppressions once the construct is complete",
-                                   fmt::join(ids, ", ")));
-    return errors;
-  });
+  if (!problems.empty()) scope.add_validation([problems] { return problems; });
+  // Written at synthesis, as cdk-nag's aspect does, once per scope however often it is called:
+  // rewriting every resource below at each call made K calls cost K^2 per resource.
+  if (first_call)
+    scope.add_preparation([&scope] {
+      for (auto* r : resources_below(scope))
+        r->add_resource_metadata("cdk_nag", Json{{"rules_to_suppress", rules_to_suppress(*r)}});
+    });
 }
 
 std::string flatten(const Value& v) {

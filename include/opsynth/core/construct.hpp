@@ -102,6 +102,12 @@ class Construct {
   // Called once per construct before validation, parents before children, so an
   // L2 can turn what it accumulated (grants, widgets) into L1 properties.
   virtual void prepare() {}
+  // Work for synthesis to run once every construct is prepared (aws-cdk-lib: an aspect), in tree
+  // order, for code that is not this construct's class (cdk-nag suppressions on any scope). It
+  // sees the finished tree, so it must not add constructs.
+  using Preparation = std::function<void()>;
+  void add_preparation(Preparation p) { preparations_.push_back(std::move(p)); }
+  const std::vector<Preparation>& preparations() const { return preparations_; }
   // Errors this construct finds in itself (added to those of add_validation).
   virtual void validate(std::vector<std::string>& errors) const { (void)errors; }
 
@@ -135,6 +141,7 @@ class Construct {
   std::vector<std::pair<std::string, Json>> context_;
   std::vector<MetadataEntry> metadata_;
   std::vector<Validation> validations_;
+  std::vector<Preparation> preparations_;
   std::vector<Construct*> dependencies_;
   std::vector<std::string> construction_errors_;
   std::vector<Tag> applied_tags_;

@@ -15,8 +15,7 @@
 //       .id = "AwsSolutions-IAM5", .applies_to = nag::resource_finding("*"),
 //       .reason = "cloudwatch:PutMetricData has no resource-level permissions"}});
 //
-// Call it once the construct is complete: resources added below the scope later are not
-// covered, and synthesis reports them.
+// The rules are written at synthesis, so resources added below the scope later are covered too.
 #pragma once
 
 #include <string>
