@@ -8,9 +8,11 @@
 #include "opsynth/core/stack.hpp"
 #include "opsynth/core/synth.hpp"
 #include "opsynth/testing/template.hpp"
+#include "synth_errors_fixture.hpp"
 
 using namespace opsynth;
 using cloudwatch::WidgetPtr;
+using testing_errors::errors_of;
 
 namespace {
 
@@ -104,8 +106,7 @@ TEST(CloudwatchDashboard, TooWideWidgetAndTooManyWidgetsAreErrors) {
   auto& d = stack.add<cloudwatch::Dashboard>("Dash", cloudwatch::DashboardProps{.dashboard_name = "bad name"});
   d.add_widgets({text("wide", 25)});
   for (int i = 0; i < 500; ++i) d.add_widgets({text("w", 1, 1)});
-  std::string errors;
-  for (const auto& e : synthesize(app).errors()) errors += e + "\n";
+  const std::string errors = errors_of(app);
   EXPECT_NE(errors.find("S/Dash: text widget \"wide\" is 25 columns wide; widgets are 1 to 24 columns wide"),
             std::string::npos)
       << errors;
@@ -172,8 +173,7 @@ TEST(CloudwatchDashboard, OneMetricIdForTwoDifferentMetricsIsAnError) {
   stack.add<cloudwatch::Alarm>("Alarm", cloudwatch::AlarmProps{.metric = expression("e + e", {{"e", errors}, {"e", errors}}),
                                                                .threshold = 1,
                                                                .evaluation_periods = 1});
-  std::string errors_text;
-  for (const auto& e : synthesize(app).errors()) errors_text += e + "\n";
+  const std::string errors_text = errors_of(app);
   EXPECT_NE(errors_text.find("S/Dash: graph widget \"T\": metric id \"e\" names two different metrics "
                              "(AWS/Lambda/Errors and AWS/Lambda/Invocations); ids must be unique within one widget"),
             std::string::npos)
