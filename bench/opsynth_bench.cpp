@@ -1,6 +1,7 @@
 // Benchmarks for synthesis hot paths on an app of N copies of the seed's OpsStack + DataStack
 // (N = 1, 10, 100, 1000). Each benchmark reports items/s where an item is one stack, so the
-// per-stack cost reads straight off the output (and the "per_stack" counter).
+// per-stack cost reads straight off the output (and the "per_stack" counter); BM_ContextKeys
+// reads context of K keys, an item being one key.
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -10,7 +11,10 @@
 #include <unistd.h>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "opsynth/core/app.hpp"
+#include "opsynth/core/context.hpp"
 #include "opsynth/core/synth.hpp"
 #include "scaled_app.hpp"
 
@@ -105,6 +109,24 @@ void BM_WholeSynth(benchmark::State& state) {
   report_per_stack(state);
 }
 
+// Context of K keys (a --config or cdk.context.json) read into an App: parsing, merging and
+// setting each key. Linear in K: nlohmann's ordered_json compares a new key with every key
+// before it, which made 40,000 keys take 11.5 s. An item is one key.
+void BM_ContextKeys(benchmark::State& state) {
+  const int64_t keys = state.range(0);
+  std::string text = "{";
+  for (int64_t i = 0; i < keys; ++i) text += fmt::format("{}\"key{}\":\"value\"", i == 0 ? "" : ",", i);
+  text += "}";
+  for (auto _ : state) {
+    ContextResult context;
+    merge_json_context_text(text, "bench", false, context);
+    if (!context.errors.empty()) throw std::runtime_error(context.errors.front());
+    App app(AppOptions{std::move(context.context)});
+    benchmark::DoNotOptimize(app.try_get_context("key0"));
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * keys);
+}
+
 void scale_args(benchmark::internal::Benchmark* b) {
   for (int copies : {1, 10, 100, 1000}) b->Arg(copies);
   b->ArgName("N")->Unit(benchmark::kMillisecond);
@@ -114,6 +136,7 @@ BENCHMARK(BM_TreeConstruction)->Apply(scale_args);
 BENCHMARK(BM_Synthesize)->Apply(scale_args);
 BENCHMARK(BM_RenderTemplateJson)->Apply(scale_args);
 BENCHMARK(BM_WholeSynth)->Apply(scale_args);
+BENCHMARK(BM_ContextKeys)->Arg(1000)->Arg(10000)->Arg(100000)->ArgName("keys")->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

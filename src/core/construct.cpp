@@ -81,22 +81,12 @@ App& Construct::app() const {
 }
 
 const Json* Construct::try_get_context(std::string_view key) const {
-  for (const Construct* c = this; c != nullptr; c = c->scope_) {
-    for (const auto& [k, v] : c->context_)
-      if (k == key) return &v;
-  }
+  for (const Construct* c = this; c != nullptr; c = c->scope_)
+    if (auto it = c->context_.find(key); it != c->context_.end()) return &it->second;
   return nullptr;
 }
 
-void Construct::set_context(std::string key, Json value) {
-  for (auto& [k, v] : context_) {
-    if (k == key) {
-      v = std::move(value);
-      return;
-    }
-  }
-  context_.emplace_back(std::move(key), std::move(value));
-}
+void Construct::set_context(std::string key, Json value) { context_.insert_or_assign(std::move(key), std::move(value)); }
 
 void Construct::add_metadata(std::string type, Json data) { metadata_.push_back({std::move(type), std::move(data)}); }
 

@@ -8,6 +8,9 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include "opsynth/core/json_object_index.hpp"
+#include "opsynth/core/json_parse.hpp"
+
 namespace opsynth {
 namespace {
 
@@ -33,7 +36,8 @@ std::optional<std::string> read_project_file(const std::filesystem::path& p, Con
 }
 
 void merge_object(const Json& source, ContextResult& into) {
-  for (const auto& [k, v] : source.items()) into.context[k] = v;
+  ObjectIndex keys(into.context);
+  for (const auto& [k, v] : source.items()) keys[k] = v;
 }
 
 // Aliases can make a YAML graph cyclic (`a: &a [*a]`) or expand a few bytes into millions
@@ -121,6 +125,7 @@ std::optional<Json> yaml_to_json(const YAML::Node& n, const std::string& origin,
     }
     case YAML::NodeType::Map: {
       Json out = Json::object();
+      ObjectIndex keys(out);
       for (const auto& kv : n) {
         if (!kv.first.IsScalar()) {
           into.errors.push_back(fmt::format("{}: keys must be plain strings", origin));
@@ -132,13 +137,13 @@ std::optional<Json> yaml_to_json(const YAML::Node& n, const std::string& origin,
           continue;
         }
         // YAML requires unique keys; yaml-cpp would silently keep the last of two.
-        if (out.contains(kv.first.Scalar())) {
+        if (keys.contains(kv.first.Scalar())) {
           into.errors.push_back(fmt::format("{}: key \"{}\" is given twice; give each key once", origin, kv.first.Scalar()));
           continue;
         }
         auto value = yaml_to_json(kv.second, origin, into, limits);
         if (!value) return std::nullopt;
-        out[kv.first.Scalar()] = std::move(*value);
+        keys[kv.first.Scalar()] = std::move(*value);
       }
       return out;
     }
@@ -158,17 +163,11 @@ namespace {
 
 // The JSON object `text` holds, or nullopt (the error added).
 std::optional<Json> parse_json_object(std::string_view text, const std::string& origin, ContextResult& into) {
-  Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
-  if (doc.is_discarded()) {
-    // Parse again with exceptions for the position of the error (a syntax error is a
-    // parse_error, a number too large for a double an out_of_range).
-    try {
-      [[maybe_unused]] auto ignored = Json::parse(text.begin(), text.end());
-    } catch (const Json::exception& e) {
-      into.errors.push_back(fmt::format("{}: not valid JSON ({}); expected a JSON object", origin, e.what()));
-      return std::nullopt;
-    }
-    into.errors.push_back(fmt::format("{}: not valid JSON; expected a JSON object", origin));
+  Json doc;
+  try {
+    doc = parse_json_text(text);
+  } catch (const Json::exception& e) {  // a syntax error is a parse_error, a number too large an out_of_range
+    into.errors.push_back(fmt::format("{}: not valid JSON ({}); expected a JSON object", origin, e.what()));
     return std::nullopt;
   }
   if (!doc.is_object()) {
@@ -250,14 +249,23 @@ void merge_yaml_context_text(std::string_view text, const std::string& origin, C
   merge_config_map(std::move(*converted), origin, into);
 }
 
-void merge_cli_pair(std::string_view pair, ContextResult& into) {
+namespace {
+
+// The key and value of `-c key=value`, or nullopt (the error added).
+std::optional<std::pair<std::string, std::string>> split_cli_pair(std::string_view pair, ContextResult& into) {
   auto eq = pair.find('=');
   if (eq == std::string_view::npos || eq == 0) {
     into.errors.push_back(
         fmt::format("-c {}: context values are given as key=value (e.g. -c envName=prod)", std::string(pair)));
-    return;
+    return std::nullopt;
   }
-  into.context[std::string(pair.substr(0, eq))] = std::string(pair.substr(eq + 1));
+  return std::make_pair(std::string(pair.substr(0, eq)), std::string(pair.substr(eq + 1)));
+}
+
+}  // namespace
+
+void merge_cli_pair(std::string_view pair, ContextResult& into) {
+  if (auto kv = split_cli_pair(pair, into)) ObjectIndex(into.context)[kv->first] = std::move(kv->second);
 }
 
 ContextResult load_context(const ContextSources& sources) {
@@ -288,7 +296,12 @@ ContextResult load_context(const ContextSources& sources) {
       merge_yaml_context_text(*text, file.string(), result);
     }
   }
-  for (const auto& p : sources.cli_pairs) merge_cli_pair(p, result);
+  // Gathered first and merged once: each merge indexes the context's keys anew.
+  Json pairs = Json::object();
+  ObjectIndex pair_keys(pairs);
+  for (const auto& p : sources.cli_pairs)
+    if (auto kv = split_cli_pair(p, result)) pair_keys[kv->first] = std::move(kv->second);
+  merge_object(pairs, result);
   return result;
 }
 

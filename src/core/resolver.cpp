@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "opsynth/core/cfn_element.hpp"
+#include "opsynth/core/json_parse.hpp"
 #include "opsynth/core/logical_id.hpp"
 #include "opsynth/core/stack.hpp"
 
@@ -184,7 +185,7 @@ Json Resolver::resolve(const Value& v, const Construct& where) {
   std::string text;
   JsonWriter out(text);
   write(v, where, out);
-  return Json::parse(text);
+  return parse_json_text(text);
 }
 
 void Resolver::write_object(const Value& v, const Construct& where, JsonWriter& out) {

@@ -11,6 +11,7 @@
 
 #include "opsynth/core/app.hpp"
 #include "opsynth/core/cfn_element.hpp"
+#include "opsynth/core/json_parse.hpp"
 #include "opsynth/core/logical_id.hpp"
 #include "opsynth/core/regex.hpp"
 #include "opsynth/core/resolver.hpp"
@@ -26,9 +27,9 @@ std::string PhaseTiming::line() const {
 
 std::string Diagnostic::to_string() const { return path.empty() ? message : path + ": " + message; }
 
-Json StackArtifact::template_json() const { return Json::parse(template_text); }
+Json StackArtifact::template_json() const { return parse_json_text(template_text); }
 
-Json CloudAssembly::manifest_json() const { return Json::parse(manifest_text); }
+Json CloudAssembly::manifest_json() const { return parse_json_text(manifest_text); }
 
 const StackArtifact* CloudAssembly::find(const std::string& artifact_id) const {
   for (const auto& s : stacks)

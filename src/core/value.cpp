@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <variant>
 
+#include "opsynth/core/json_object_index.hpp"
+
 namespace opsynth {
 
 void reserve_object(Json& object, std::size_t entries) {
@@ -147,7 +149,8 @@ Json Value::to_json() const {
     case Kind::Object: {
       Json out = Json::object();
       reserve_object(out, entries().size());
-      for (const auto& [k, v] : entries()) out[k] = v.to_json();
+      ObjectIndex keys(out);
+      for (const auto& [k, v] : entries()) keys[k] = v.to_json();
       return out;
     }
     case Kind::JsonString:

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "opsynth/core/json_parse.hpp"
 #include "yaml_template.hpp"
 
 namespace opsynth::diff {
@@ -25,7 +26,7 @@ void check_depth(const Json& j, const std::string& origin, int depth = 0) {
 
 Json parse_json(std::string_view text, const std::string& origin) {
   try {
-    return Json::parse(text.begin(), text.end());
+    return parse_json_text(text);
   } catch (const Json::exception& e) {  // parse_error, or out_of_range for a number too large
     throw InputError(fmt::format("{}: not valid JSON ({})", origin, e.what()));
   }

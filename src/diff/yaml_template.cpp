@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "opsynth/core/json_object_index.hpp"
 #include "opsynth/diff/previous_templates.hpp"
 
 namespace opsynth::diff {
@@ -54,11 +55,12 @@ class Converter {
       }
       case YAML::NodeType::Map: {
         Json out = Json::object();
+        ObjectIndex keys(out);
         for (const auto& kv : node) {
           if (!kv.first.IsScalar())
             throw InputError(fmt::format("{}: line {}: map keys must be plain strings", origin_,
                                          kv.first.Mark().line + 1));
-          out[kv.first.Scalar()] = convert(kv.second);
+          keys[kv.first.Scalar()] = convert(kv.second);
         }
         return out;
       }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -138,7 +139,7 @@ class Construct {
   std::vector<Construct*> children_;  // in creation order
   std::unordered_map<std::string_view, Construct*> child_index_;
   std::vector<std::unique_ptr<Construct>> owned_;
-  std::vector<std::pair<std::string, Json>> context_;
+  std::map<std::string, Json, std::less<>> context_;  // a map: an App can be given thousands of keys
   std::vector<MetadataEntry> metadata_;
   std::vector<Validation> validations_;
   std::vector<Preparation> preparations_;
