@@ -26,7 +26,7 @@ struct Diagnostic {
 };
 
 struct StackArtifact {
-  const Stack* stack;
+  const Stack* stack;  // in the synthesized App: valid while that App lives
   std::string artifact_id;   // the stack name, as aws-cdk-lib names stack artifacts
   std::string template_file; // "<artifact_id>.template.json"
   std::string template_text;  // the bytes written (JSON.stringify(template, null, 1))
