@@ -71,14 +71,7 @@ void CfnResource::add_property_override(std::string dotted_path, Value v) {
 }
 
 void CfnResource::add_depends_on(const CfnResource& other) {
-  constexpr std::size_t kScanned = 8;  // up to this many a scan is cheaper than a hash set
-  if (depends_on_.size() < kScanned) {
-    if (std::find(depends_on_.begin(), depends_on_.end(), &other) != depends_on_.end()) return;
-  } else {
-    if (depends_on_index_.empty()) depends_on_index_.insert(depends_on_.begin(), depends_on_.end());
-    if (!depends_on_index_.insert(&other).second) return;
-  }
-  depends_on_.push_back(&other);
+  if (std::find(depends_on_.begin(), depends_on_.end(), &other) == depends_on_.end()) depends_on_.push_back(&other);
 }
 
 void CfnResource::apply_removal_policy(RemovalPolicy policy) {

@@ -4,7 +4,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "opsynth/core/construct.hpp"
@@ -94,10 +93,7 @@ class CfnResource : public CfnElement {
   ValueMap properties_;
   std::optional<ValueMap> snapshot_;
   std::vector<std::pair<std::string, Value>> overrides_;
-  std::vector<const CfnResource*> depends_on_;  // each once, in the order added
-  // The same targets once there are more than a few: a construct dependency adds every resource
-  // below its target to every resource below its source, and scanning each time was quadratic.
-  std::unordered_set<const CfnResource*> depends_on_index_;
+  std::vector<const CfnResource*> depends_on_;
   std::optional<std::string> deletion_policy_;
   std::optional<std::string> update_replace_policy_;
   const CfnCondition* condition_ = nullptr;
