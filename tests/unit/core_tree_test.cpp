@@ -168,6 +168,17 @@ TEST(Resources, RenderInCdkKeyOrderWithSortedDependsOn) {
             R"({"Type":"AWS::SNS::Topic","Properties":{"TopicName":"x"},"DependsOn":["A","B"],"UpdateReplacePolicy":"Retain","DeletionPolicy":"Retain","Metadata":{"Note":"n"}})");
 }
 
+TEST(Resources, EachDependsOnTargetIsKeptOnceInTheOrderAdded) {
+  App app;
+  auto& s = app.add<Stack>("S");
+  auto& t = s.add<CfnResource>("T", "AWS::SNS::Topic");
+  std::vector<const CfnResource*> targets;
+  for (int i = 0; i < 20; ++i) targets.push_back(&s.add<CfnResource>("R" + std::to_string(i), "AWS::SNS::Topic"));
+  for (const auto* r : targets) t.add_depends_on(*r);  // past the few that are scanned, then hashed
+  for (auto r = targets.rbegin(); r != targets.rend(); ++r) t.add_depends_on(**r);
+  EXPECT_EQ(t.depends_on(), targets);
+}
+
 TEST(Resources, ConstructDependenciesBecomeDependsOnAndStackDependencies) {
   App app;
   auto& s1 = app.add<Stack>("S1");
