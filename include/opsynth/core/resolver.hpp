@@ -61,6 +61,8 @@ class Resolver {
   void write_repeated(const Value& v, const Construct& where, JsonWriter& out);
   // `doc` as JSON.stringify writes it, in a string (Stack.toJsonString).
   void write_json_string(const Value& doc, const Construct& where, JsonWriter& out);
+  // A literal part of such a document, appended to `text` compact, as it reads inside the string.
+  void write_literal_in_string(const Value& v, const Construct& where, std::string& text);
 
   const Stack& consumer_;
   ExportTable& exports_;
