@@ -1,6 +1,7 @@
 #include "opsynth/core/resolver.hpp"
 
 #include <functional>
+#include <stdexcept>
 #include <variant>
 
 #include <fmt/format.h>
@@ -296,10 +297,8 @@ void Resolver::write_literal_in_string(const Value& v, const Construct& where, s
       text += '}';
       return;
     }
-    default: {  // a literal document in a string, inside this one
-      JsonWriter literal = JsonWriter::compact_in_string(text);
-      write(v, where, literal);
-    }
+    default:  // only literals, lists and objects are literal (a literal JSON string is a plain string)
+      throw std::logic_error(fmt::format("{}: write_literal_in_string on a value that is not literal", where.path()));
   }
 }
 
