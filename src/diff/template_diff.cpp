@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -64,6 +65,21 @@ Replacement replacement_of(const Path& path, const cfn::ResourceSchemaInfo* sche
   return Replacement::No;
 }
 
+// The members of two objects by key, in key order: each key's value in either object, nullptr where
+// it has none. Paired through one map: looking each key up in the other object (ordered_json's
+// find compares it with every key there) was quadratic in the size of an object, such as a
+// Resources section.
+using PairedMembers = std::map<std::string_view, std::pair<const Json*, const Json*>>;
+
+PairedMembers paired_members(const Json& before, const Json& after) {
+  PairedMembers out;
+  if (before.is_object())
+    for (auto it = before.begin(); it != before.end(); ++it) out[it.key()].first = &it.value();
+  if (after.is_object())
+    for (auto it = after.begin(); it != after.end(); ++it) out[it.key()].second = &it.value();
+  return out;
+}
+
 class ValueWalker {
  public:
   ValueWalker(const cfn::ResourceSchemaInfo* schema, std::vector<ValueChange>& out) : schema_(schema), out_(out) {}
@@ -71,12 +87,9 @@ class ValueWalker {
   void walk(const Json* before, const Json* after, Path& path) {
     if (before != nullptr && after != nullptr) {
       if (before->is_object() && after->is_object()) {
-        std::set<std::string> keys;
-        for (const auto& [k, v] : before->items()) keys.insert(k);
-        for (const auto& [k, v] : after->items()) keys.insert(k);
-        for (const auto& k : keys) {
-          path.push_back({k});
-          walk(member(*before, k), member(*after, k), path);
+        for (const auto& [k, members] : paired_members(*before, *after)) {
+          path.push_back({std::string(k)});
+          walk(members.first, members.second, path);
           path.pop_back();
         }
         return;
@@ -98,10 +111,6 @@ class ValueWalker {
   }
 
  private:
-  static const Json* member(const Json& object, const std::string& key) {
-    auto it = object.find(key);
-    return it == object.end() ? nullptr : &*it;
-  }
   const cfn::ResourceSchemaInfo* schema_;
   std::vector<ValueChange>& out_;
 };
@@ -141,15 +150,10 @@ ResourceChange compare_resource(const std::string& id, const Json& before, const
   const auto* schema = cfn::find_schema_info(rc.type);
   ValueWalker walker(rc.old_type == rc.type ? schema : nullptr, rc.changes);
   if (before.is_object() && after.is_object()) {
-    std::set<std::string> keys;
-    for (const auto& [k, v] : before.items()) keys.insert(k);
-    for (const auto& [k, v] : after.items()) keys.insert(k);
-    keys.erase("Type");
-    for (const auto& k : keys) {
-      Path path{{k}};
-      auto b = before.find(k);
-      auto a = after.find(k);
-      walker.walk(b == before.end() ? nullptr : &*b, a == after.end() ? nullptr : &*a, path);
+    for (const auto& [k, members] : paired_members(before, after)) {
+      if (k == "Type") continue;
+      Path path{{std::string(k)}};
+      walker.walk(members.first, members.second, path);
     }
   }
   auto has = [&](Replacement r) {
@@ -207,24 +211,24 @@ void add_rename_hints(std::vector<ResourceChange>& resources) {
   }
 }
 
+// In name order.
 std::vector<EntryChange> compare_entries(const Json& before, const Json& after) {
-  std::map<std::string, EntryChange> changes;
-  for (const auto& [name, old_entry] : before.items()) {
-    auto it = after.find(name);
-    if (it == after.end()) {
-      changes[name] = EntryChange{name, Action::Destroy, {}, old_entry, std::nullopt};
-      continue;
-    }
-    EntryChange ec{name, Action::Update, {}, std::nullopt, std::nullopt};
-    ValueWalker walker(nullptr, ec.changes);
-    Path path;
-    walker.walk(&old_entry, &*it, path);
-    if (!ec.changes.empty()) changes[name] = std::move(ec);
-  }
-  for (const auto& [name, new_entry] : after.items())
-    if (!before.contains(name)) changes[name] = EntryChange{name, Action::Add, {}, std::nullopt, new_entry};
   std::vector<EntryChange> out;
-  for (auto& [name, c] : changes) out.push_back(std::move(c));
+  for (const auto& [key, entries] : paired_members(before, after)) {
+    const auto [old_entry, new_entry] = entries;
+    std::string name(key);
+    if (new_entry == nullptr) {
+      out.push_back(EntryChange{std::move(name), Action::Destroy, {}, *old_entry, std::nullopt});
+    } else if (old_entry == nullptr) {
+      out.push_back(EntryChange{std::move(name), Action::Add, {}, std::nullopt, *new_entry});
+    } else {
+      EntryChange ec{std::move(name), Action::Update, {}, std::nullopt, std::nullopt};
+      ValueWalker walker(nullptr, ec.changes);
+      Path path;
+      walker.walk(old_entry, new_entry, path);
+      if (!ec.changes.empty()) out.push_back(std::move(ec));
+    }
+  }
   return out;
 }
 
@@ -244,26 +248,21 @@ StackDiff diff_stack(std::string stack, const Json& old_template, const Json& ne
   out.stack = std::move(stack);
   const Json& before = section(old_template, "Resources");
   const Json& after = section(new_template, "Resources");
-  std::map<std::string, ResourceChange> resources;
-  for (const auto& [id, old_resource] : before.items()) {
-    auto it = after.find(id);
-    if (it == after.end()) {
-      resources[id] = removed_resource(id, old_resource);
-      continue;
-    }
-    auto rc = compare_resource(id, old_resource, *it);
-    if (!rc.changes.empty()) resources[id] = std::move(rc);
-  }
-  for (const auto& [id, new_resource] : after.items()) {
-    if (before.contains(id)) continue;
+  for (const auto& [key, resources] : paired_members(before, after)) {  // in logical-ID order
+    const auto [old_resource, new_resource] = resources;
+    const std::string id(key);
     ResourceChange rc;
-    rc.logical_id = id;
-    rc.type = rc.old_type = string_member(new_resource, "Type");
-    rc.action = Action::Add;
-    rc.stateful = is_stateful(rc.type);
-    resources[id] = std::move(rc);
-  }
-  for (auto& [id, rc] : resources) {
+    if (new_resource == nullptr) {
+      rc = removed_resource(id, *old_resource);
+    } else if (old_resource == nullptr) {
+      rc.logical_id = id;
+      rc.type = rc.old_type = string_member(*new_resource, "Type");
+      rc.action = Action::Add;
+      rc.stateful = is_stateful(rc.type);
+    } else {
+      rc = compare_resource(id, *old_resource, *new_resource);
+      if (rc.changes.empty()) continue;
+    }
     rc.blocked = rc.stateful && loses_data(rc.action) && !options.allow_replace.contains(id);
     out.resources.push_back(std::move(rc));
   }
