@@ -261,9 +261,39 @@ Json Resolver::cross_stack_reference(const Value& v, const Construct& where) {
   return Json{{"Fn::ImportValue", exports_.export_for(producer, rendered)}};
 }
 
+namespace {
+
+// The brackets, separators and keys of a list or an object written compact inside a JSON string.
+// `text()` is the text to append to (a spliced intrinsic can start a new one); `member` writes each
+// member's value.
+template <class Text, class Member>
+void write_container_in_string(const Value& v, Text&& text, Member&& member) {
+  bool first = true;
+  if (v.kind() == Value::Kind::List) {
+    text() += '[';
+    for (const auto& i : v.items()) {
+      if (!first) text() += ',';
+      first = false;
+      member(i);
+    }
+    text() += ']';
+    return;
+  }
+  text() += '{';
+  for (const auto& [k, x] : v.entries()) {
+    if (!first) text() += ',';
+    first = false;
+    JsonWriter::append_quoted_in_string(text(), k);
+    text() += ':';
+    member(x);
+  }
+  text() += '}';
+}
+
+}  // namespace
+
 // The bulk of a dashboard body: written straight into the text, without a JsonWriter's
-// separator and nesting bookkeeping for each token (a third of the body's cost). The text is
-// compact_in_string's, byte for byte.
+// separator and nesting bookkeeping for each token. The text is compact_in_string's, byte for byte.
 void Resolver::write_literal_in_string(const Value& v, const Construct& where, std::string& text) {
   switch (v.kind()) {
     case Value::Kind::Literal:
@@ -273,30 +303,11 @@ void Resolver::write_literal_in_string(const Value& v, const Construct& where, s
         JsonWriter::compact(text).value(v.as_literal());  // null, a boolean or a number: nothing to escape
       }
       return;
-    case Value::Kind::List: {
-      text += '[';
-      bool first = true;
-      for (const auto& i : v.items()) {
-        if (!first) text += ',';
-        first = false;
-        write_literal_in_string(i, where, text);
-      }
-      text += ']';
+    case Value::Kind::List:
+    case Value::Kind::Object:
+      write_container_in_string(
+          v, [&]() -> std::string& { return text; }, [&](const Value& x) { write_literal_in_string(x, where, text); });
       return;
-    }
-    case Value::Kind::Object: {
-      text += '{';
-      bool first = true;
-      for (const auto& [k, x] : v.entries()) {
-        if (!first) text += ',';
-        first = false;
-        JsonWriter::append_quoted_in_string(text, k);
-        text += ':';
-        write_literal_in_string(x, where, text);
-      }
-      text += '}';
-      return;
-    }
     default:  // only literals, lists and objects are literal (a literal JSON string is a plain string)
       throw std::logic_error(fmt::format("{}: write_literal_in_string on a value that is not literal", where.path()));
   }
@@ -310,30 +321,10 @@ void Resolver::write_json_string(const Value& doc, const Construct& where, JsonW
       return;
     }
     switch (v.kind()) {
-      case Value::Kind::List: {
-        parts.text() += '[';
-        bool first = true;
-        for (const auto& i : v.items()) {
-          if (!first) parts.text() += ',';
-          first = false;
-          write_part(i);
-        }
-        parts.text() += ']';
+      case Value::Kind::List:
+      case Value::Kind::Object:
+        write_container_in_string(v, [&]() -> std::string& { return parts.text(); }, write_part);
         return;
-      }
-      case Value::Kind::Object: {
-        parts.text() += '{';
-        bool first = true;
-        for (const auto& [k, x] : v.entries()) {
-          if (!first) parts.text() += ',';
-          first = false;
-          JsonWriter::append_quoted_in_string(parts.text(), k);
-          parts.text() += ':';
-          write_part(x);
-        }
-        parts.text() += '}';
-        return;
-      }
       default: {
         // A string-typed intrinsic: spliced between quotes, its literals escaped.
         Json resolved = resolve(v, where);
