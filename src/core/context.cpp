@@ -35,9 +35,9 @@ std::optional<std::string> read_project_file(const std::filesystem::path& p, Con
   return text;
 }
 
-void merge_object(const Json& source, ContextResult& into) {
+void merge_object(Json source, ContextResult& into) {
   ObjectIndex keys(into.context);
-  for (const auto& [k, v] : source.items()) keys[k] = v;
+  for (auto& [k, v] : source.items()) keys[k] = std::move(v);
 }
 
 // Aliases can make a YAML graph cyclic (`a: &a [*a]`) or expand a few bytes into millions
@@ -190,7 +190,7 @@ void merge_config_map(Json map, const std::string& origin, ContextResult& into) 
     }
     map = std::move(*nested);
   }
-  merge_object(map, into);
+  merge_object(std::move(map), into);
 }
 
 }  // namespace
@@ -201,7 +201,7 @@ void merge_json_context_text(std::string_view text, const std::string& origin, b
   if (!parsed) return;
   Json& doc = *parsed;
   if (!nested_under_context_key) {
-    merge_object(doc, into);
+    merge_object(std::move(doc), into);
     return;
   }
   if (auto output = doc.find("output"); output != doc.end()) {
@@ -217,7 +217,7 @@ void merge_json_context_text(std::string_view text, const std::string& origin, b
     into.errors.push_back(fmt::format("{}: \"context\" must be a JSON object, found {}", origin, it->type_name()));
     return;
   }
-  merge_object(*it, into);
+  merge_object(std::move(*it), into);
 }
 
 void merge_yaml_context_text(std::string_view text, const std::string& origin, ContextResult& into) {
@@ -264,8 +264,13 @@ std::optional<std::pair<std::string, std::string>> split_cli_pair(std::string_vi
 
 }  // namespace
 
-void merge_cli_pair(std::string_view pair, ContextResult& into) {
-  if (auto kv = split_cli_pair(pair, into)) ObjectIndex(into.context)[kv->first] = std::move(kv->second);
+void merge_cli_pairs(const std::vector<std::string>& pairs, ContextResult& into) {
+  // Gathered first and merged once: each merge indexes the context's keys anew.
+  Json gathered = Json::object();
+  ObjectIndex keys(gathered);
+  for (const auto& p : pairs)
+    if (auto kv = split_cli_pair(p, into)) keys[kv->first] = std::move(kv->second);
+  merge_object(std::move(gathered), into);
 }
 
 ContextResult load_context(const ContextSources& sources) {
@@ -296,12 +301,7 @@ ContextResult load_context(const ContextSources& sources) {
       merge_yaml_context_text(*text, file.string(), result);
     }
   }
-  // Gathered first and merged once: each merge indexes the context's keys anew.
-  Json pairs = Json::object();
-  ObjectIndex pair_keys(pairs);
-  for (const auto& p : sources.cli_pairs)
-    if (auto kv = split_cli_pair(p, result)) pair_keys[kv->first] = std::move(kv->second);
-  merge_object(pairs, result);
+  merge_cli_pairs(sources.cli_pairs, result);
   return result;
 }
 

@@ -57,7 +57,7 @@ void Stack::add_stack_dependency(Stack& other, std::string reason) {
 
 App::App(AppOptions options) : Construct(std::string()) {
   if (!options.context.is_object()) options.context = Json::object();
-  for (auto& [k, v] : options.context.items()) set_context(k, v);
+  for (auto& [k, v] : options.context.items()) set_context(k, std::move(v));
 }
 
 void keep_until_exit(std::unique_ptr<App> app) {

@@ -115,6 +115,21 @@ TEST_F(ContextFiles, EnvironmentVariablesOverrideFilesButNotTheCommandLine) {
   EXPECT_FALSE(r.context.contains("UNRELATED"));
 }
 
+// Past the few keys that are scanned, the context's keys are indexed: a key given again on the
+// command line still replaces its value in place, and the others keep the order they came in.
+TEST_F(ContextFiles, ALaterPairOfAKeyWinsAndTheOrderIsKept) {
+  ContextSources s;
+  s.project_dir = dir;
+  for (int i = 0; i < 20; ++i) s.cli_pairs.push_back("k" + std::to_string(i) + "=" + std::to_string(i));
+  s.cli_pairs.push_back("k3=again");
+  auto r = load_context(s);
+  ASSERT_TRUE(r.errors.empty()) << r.errors.front();
+  ASSERT_EQ(r.context.size(), 20u);
+  EXPECT_EQ(r.context["k3"], "again");
+  int i = 0;
+  for (const auto& [k, v] : r.context.items()) EXPECT_EQ(k, "k" + std::to_string(i++));
+}
+
 TEST_F(ContextFiles, EveryMalformedSourceIsReportedAtOnce) {
   write("cdk.json", R"({"context": [1,2]})");
   write("cdk.context.json", "{not json");

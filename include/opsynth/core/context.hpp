@@ -39,7 +39,8 @@ ContextResult load_context(const ContextSources& sources);
 void merge_json_context_text(std::string_view text, const std::string& origin, bool nested_under_context_key,
                              ContextResult& into);
 void merge_yaml_context_text(std::string_view text, const std::string& origin, ContextResult& into);
-void merge_cli_pair(std::string_view pair, ContextResult& into);
+// Every `-c key=value` of one command line, in order (a later one of a key wins).
+void merge_cli_pairs(const std::vector<std::string>& pairs, ContextResult& into);
 
 // Environment variables that override context keys (as the original project reads them).
 const std::vector<std::pair<std::string, std::string>>& context_environment_variables();
