@@ -24,7 +24,7 @@ class OrderedDocument {
   bool number_unsigned(number_unsigned_t n) { return place(Json(n)); }
   bool number_float(number_float_t n, const string_t&) { return place(Json(n)); }
   bool string(string_t& s) { return place(Json(std::move(s))); }
-  bool binary(binary_t& b) { return place(Json::binary(std::move(b))); }
+  bool binary(binary_t& b) { return place(Json(std::move(b))); }  // not in JSON text; the interface has it
 
   bool start_object(std::size_t) {
     Json& object = slot();

@@ -174,7 +174,7 @@ TEST(Resources, EachDependsOnTargetIsKeptOnceInTheOrderAdded) {
   auto& t = s.add<CfnResource>("T", "AWS::SNS::Topic");
   std::vector<const CfnResource*> targets;
   for (int i = 0; i < 20; ++i) targets.push_back(&s.add<CfnResource>("R" + std::to_string(i), "AWS::SNS::Topic"));
-  for (const auto* r : targets) t.add_depends_on(*r);  // past the few that are scanned, then hashed
+  for (const auto* r : targets) t.add_depends_on(*r);
   for (auto r = targets.rbegin(); r != targets.rend(); ++r) t.add_depends_on(**r);
   EXPECT_EQ(t.depends_on(), targets);
 }
