@@ -12,7 +12,7 @@ for b in "$bench" "$scale"; do
   [[ -x "$b" ]] || fail "benchmark binary not found at $b (targets opsynth_bench opsynth_scale; OPSYNTH_BUILD_BENCH=ON)"
 done
 
-"$bench" --benchmark_filter='/(N:(1|10)|keys:1000)$' --benchmark_min_time=0.01 --benchmark_format=json \
+"$bench" --benchmark_filter='/(N:(1|10)|keys:1000|resources:1000)$' --benchmark_min_time=0.01 --benchmark_format=json \
   >"$WORK/bench.json" 2>"$WORK/bench.err" || { cat "$WORK/bench.err" >&2; fail "opsynth_bench exited non-zero"; }
 
 for family in BM_TreeConstruction BM_Synthesize BM_RenderTemplateJson BM_WholeSynth; do
@@ -26,10 +26,12 @@ for family in BM_TreeConstruction BM_Synthesize BM_RenderTemplateJson BM_WholeSy
 done
 stacks=$(jq '[.benchmarks[] | select(.name == "BM_WholeSynth/N:10") | .stacks][0]' "$WORK/bench.json")
 [[ $stacks == 20 ]] || fail "BM_WholeSynth/N:10 reported $stacks stacks, expected 20 (10 OpsStack + DataStack copies)"
-keys_ran=$(jq '[.benchmarks[] | select(.name == "BM_ContextKeys/keys:1000" and .iterations > 0
-                                      and .items_per_second > 0)] | length' "$WORK/bench.json")
-[[ $keys_ran -eq 1 ]] || fail "BM_ContextKeys/keys:1000 did not run or reported no items (output in $WORK/bench.json)"
-log "all benchmark families ran at N = 1 and 10, and the context benchmark at 1000 keys"
+for name in BM_ContextKeys/keys:1000 BM_DiffTemplates/resources:1000; do
+  ran=$(jq --arg n "$name" '[.benchmarks[] | select(.name == $n and .iterations > 0 and .items_per_second > 0
+                                                  and .error_occurred != true)] | length' "$WORK/bench.json")
+  [[ $ran -eq 1 ]] || fail "$name did not run or reported no items (output in $WORK/bench.json)"
+done
+log "all benchmark families ran at N = 1 and 10, the context and diff benchmarks at 1000 keys and resources"
 
 for kind in ops-and-data ops-only; do
   "$scale" 3 "$kind" "$WORK/scale-$kind" 2>"$WORK/scale.err" || { cat "$WORK/scale.err" >&2; fail "opsynth_scale 3 $kind failed"; }
