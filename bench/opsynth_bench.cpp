@@ -17,8 +17,8 @@
 #include "opsynth/core/app.hpp"
 #include "opsynth/core/context.hpp"
 #include "opsynth/core/json_parse.hpp"
-#include "opsynth/diff/template_diff.hpp"
 #include "opsynth/core/synth.hpp"
+#include "opsynth/diff/template_diff.hpp"
 #include "scaled_app.hpp"
 
 namespace {

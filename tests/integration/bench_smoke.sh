@@ -15,22 +15,18 @@ done
 "$bench" --benchmark_filter='/(N:(1|10)|keys:1000|resources:1000)$' --benchmark_min_time=0.01 --benchmark_format=json \
   >"$WORK/bench.json" 2>"$WORK/bench.err" || { cat "$WORK/bench.err" >&2; fail "opsynth_bench exited non-zero"; }
 
+names=(BM_ContextKeys/keys:1000 BM_DiffTemplates/resources:1000)
 for family in BM_TreeConstruction BM_Synthesize BM_RenderTemplateJson BM_WholeSynth; do
-  for n in 1 10; do
-    name="$family/N:$n"
-    ran=$(jq --arg n "$name" '[.benchmarks[] | select(.name == $n and .iterations > 0 and .real_time > 0
-                                                    and .items_per_second > 0 and .error_occurred != true)] | length' \
-      "$WORK/bench.json")
-    [[ $ran -eq 1 ]] || fail "$name did not run or reported no time/items (output in $WORK/bench.json)"
-  done
+  names+=("$family/N:1" "$family/N:10")
+done
+for name in "${names[@]}"; do
+  ran=$(jq --arg n "$name" '[.benchmarks[] | select(.name == $n and .iterations > 0 and .real_time > 0
+                                                  and .items_per_second > 0 and .error_occurred != true)] | length' \
+    "$WORK/bench.json")
+  [[ $ran -eq 1 ]] || fail "$name did not run or reported no time/items (output in $WORK/bench.json)"
 done
 stacks=$(jq '[.benchmarks[] | select(.name == "BM_WholeSynth/N:10") | .stacks][0]' "$WORK/bench.json")
 [[ $stacks == 20 ]] || fail "BM_WholeSynth/N:10 reported $stacks stacks, expected 20 (10 OpsStack + DataStack copies)"
-for name in BM_ContextKeys/keys:1000 BM_DiffTemplates/resources:1000; do
-  ran=$(jq --arg n "$name" '[.benchmarks[] | select(.name == $n and .iterations > 0 and .items_per_second > 0
-                                                  and .error_occurred != true)] | length' "$WORK/bench.json")
-  [[ $ran -eq 1 ]] || fail "$name did not run or reported no items (output in $WORK/bench.json)"
-done
 log "all benchmark families ran at N = 1 and 10, the context and diff benchmarks at 1000 keys and resources"
 
 for kind in ops-and-data ops-only; do

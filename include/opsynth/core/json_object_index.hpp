@@ -2,8 +2,8 @@
 //
 // nlohmann's ordered_json finds a key by comparing it with every key before it, so building an
 // object of K keys through operator[] or contains() costs K^2 string comparisons (a --config of
-// 40,000 keys took 2.8 s as JSON, 3.9 s as YAML). ObjectIndex scans small objects as ordered_json does, and indexes an
-// object by hash once it has grown past a few keys.
+// 40,000 keys took 2.8 s as JSON, 3.9 s as YAML). ObjectIndex scans small objects as ordered_json
+// does, and indexes an object by hash once it has grown past a few keys.
 #pragma once
 
 #include <cstddef>
